@@ -1,0 +1,52 @@
+/**
+ * Source keys. Every physiological number in src/model names one or more of these; docs/sources.md gives each
+ * key its full citation (a test keeps the two lists identical). CALIBRATION and ILLUSTRATIVE are honest labels,
+ * not papers: they mark values we chose so the model reproduces cited targets, or that no human data pin down.
+ */
+export const SOURCE_KEYS = [
+  'IUPAC_ATOMIC_WEIGHTS',
+  'PETERSON_RIGGS_2010',
+  'SHRESTHA_2010',
+  'FLEET_2017',
+  'FLEET_2022',
+  'ENDOTEXT_CALCIUM_BALANCE',
+  'IOM_2011',
+  'IOM_2001',
+  'HEANEY_1989',
+  'HEANEY_1990',
+  'HEANEY_2003_ABSORPTION',
+  'HEANEY_2003_DOSE_RESPONSE',
+  'ALOIA_2014',
+  'HANSEN_2015',
+  'VITAMIN_D_TOXICITY_RECALLED',
+  'QUEST_VITAMIN_D_FAQ',
+  'SCHURGERS_2007',
+  'KNAPEN_2014',
+  'SATO_2012',
+  'GARBER_1999',
+  'INABA_2015',
+  'NAKAMURA_2014',
+  'BINKLEY_2002',
+  'KNAPEN_2015',
+  'THEUWISSEN_2013',
+  'LUO_1997',
+  'PRICE_1998',
+  'PRICE_2000',
+  'CLINICAL_BONE_LOSS_SUMMARIES',
+  'MENOPAUSE_AGE_RECALLED',
+  'CALIBRATION',
+  'ILLUSTRATIVE',
+] as const;
+
+export type SourceKey = (typeof SOURCE_KEYS)[number];
+
+/** A model constant: its value, its unit, and where it comes from. */
+export interface Param {
+  readonly value: number;
+  readonly unit: string;
+  readonly sources: readonly SourceKey[];
+}
+
+export function param(value: number, unit: string, ...sources: SourceKey[]): Param {
+  return Object.freeze({ value, unit, sources: Object.freeze(sources) });
+}

@@ -1,0 +1,308 @@
+/**
+ * The particle world: calcium packets of a fixed mass in typed arrays, moved each tick by the lifecycle table with
+ * the rate model's hazards and a seeded PRNG. A shadow integrator supplies the hazards and the hormone levels, so
+ * packets are a stochastic sample of the same physiology: amounts come from the integrator; packets show them.
+ *
+ * The skeleton, artery wall and the two exits are reservoirs counted in packet units, not packets: the skeleton
+ * alone would be 200,000 packets. Calcium is conserved exactly in packet units (see conservationUnits()).
+ */
+import { COMPARTMENTS, compartmentCode, FLUX_EVENTS, NO_MOVE, type TransitionTable } from './compartments';
+import type { Inputs } from './inputs';
+import {
+  cloneState,
+  leaveProbability,
+  type ModelState,
+  mealAtTick,
+  referenceState,
+  settle,
+  stepIntegrator,
+} from './integrator';
+import { deriveHabit, emptyHazards, type Habit, type Hazards } from './physiology';
+import { createPrng, type Prng, poisson } from './prng';
+
+export const DEFAULT_PACKET_MG = 5;
+const FREE = NO_MOVE;
+const N_COMPARTMENTS = COMPARTMENTS.length;
+const N_EVENTS = FLUX_EVENTS.length;
+const RESORB_EVENT = FLUX_EVENTS.indexOf('RESORB');
+
+const C = {
+  gutLumen: compartmentCode('gutLumen'),
+  enterocyte: compartmentCode('enterocyte'),
+  blood: compartmentCode('blood'),
+  kidneyFiltrate: compartmentCode('kidneyFiltrate'),
+  boneSurface: compartmentCode('boneSurface'),
+  boneMineral: compartmentCode('boneMineral'),
+  arteryWall: compartmentCode('arteryWall'),
+  urine: compartmentCode('urine'),
+  faeces: compartmentCode('faeces'),
+};
+
+/** Which hazard drives each event, in FLUX_EVENTS order. RESORB is zero-order and handled separately. */
+const HAZARD_OF_EVENT: readonly (keyof Hazards | null)[] = FLUX_EVENTS.map((e) => {
+  const map: Record<string, keyof Hazards | null> = {
+    ABSORB_ACTIVE: 'absorbActive',
+    ABSORB_PASSIVE: 'absorbPassive',
+    PASS_TO_FAECES: 'passToFaeces',
+    PUMP_TO_BLOOD: 'pumpToBlood',
+    FILTER: 'filter',
+    REABSORB: 'reabsorb',
+    EXCRETE_URINE: 'excreteUrine',
+    EXCHANGE_TO_BONE: 'exchangeToBone',
+    EXCHANGE_FROM_BONE: 'exchangeFromBone',
+    MINERALISE: 'mineralise',
+    RESORB: null,
+    SECRETE_TO_GUT: 'secreteToGut',
+    NUCLEATE_ARTERY: 'nucleateArtery',
+  };
+  return map[e] ?? null;
+});
+
+/** Compartments a packet leaves the animation for: its calcium joins a reservoir. */
+const RESERVOIR = new Set([C.boneMineral, C.arteryWall, C.urine, C.faeces]);
+
+export interface WorldOptions {
+  readonly inputs: Inputs;
+  readonly seed: number;
+  readonly table: TransitionTable;
+  /** Calcium per packet, mg (stated on screen). */
+  readonly packetMg?: number;
+  /**
+   * Multiplies the artery-wall hazard so day-view deposits are visible. 1 = true scale. The integrator and all
+   * reported amounts stay at true scale; only packets are affected, and the app must say so on screen.
+   */
+  readonly arteryExaggeration?: number;
+  /** Start from this integrator state instead of the settled typical day. */
+  readonly start?: ModelState;
+}
+
+export class World {
+  readonly packetMg: number;
+  readonly table: TransitionTable;
+  /** Compartment code per slot, FREE (255) when the slot is unused. Slots are stable while a packet lives. */
+  compartment: Uint8Array;
+  /** Packets per compartment (reservoir compartments stay 0: their calcium is in the reservoir counters). */
+  readonly counts = new Int32Array(N_COMPARTMENTS);
+  /** Events applied in the last tick, by FLUX_EVENTS code. */
+  readonly lastTickEvents = new Int32Array(N_EVENTS);
+  /** Events applied since the world was made, by FLUX_EVENTS code. */
+  readonly eventTotals = new Float64Array(N_EVENTS);
+  /** Moves in the last tick (slot, from, to), for the renderer and a tracer. */
+  moveSlot = new Int32Array(256);
+  moveFrom = new Uint8Array(256);
+  moveTo = new Uint8Array(256);
+  moveCount = 0;
+
+  // Reservoirs, in packet units (exact integers).
+  boneMineralUnits: number;
+  arteryUnits = 0;
+  urineUnits = 0;
+  faecesUnits = 0;
+  eatenUnits = 0;
+  private readonly initialUnits: number;
+
+  readonly model: ModelState;
+  private habit: Habit;
+  private readonly rng: Prng;
+  private readonly arteryExaggeration: number;
+  private readonly hazards: Hazards = emptyHazards();
+  private freeSlots: Int32Array;
+  private freeCount = 0;
+  private mealCarry = 0;
+  // Per-compartment sampling thresholds, rebuilt each tick: leave probability and cumulative event cut-offs.
+  private readonly leave = new Float64Array(N_COMPARTMENTS);
+  private readonly cut = new Float64Array(N_COMPARTMENTS * N_EVENTS);
+  private readonly cutEvent = new Uint8Array(N_COMPARTMENTS * N_EVENTS);
+  private readonly cutCount = new Uint8Array(N_COMPARTMENTS);
+
+  constructor(options: WorldOptions) {
+    this.packetMg = options.packetMg ?? DEFAULT_PACKET_MG;
+    if (!(this.packetMg > 0)) throw new Error('packetMg must be a positive number of mg');
+    this.table = options.table;
+    this.arteryExaggeration = options.arteryExaggeration ?? 1;
+    this.habit = deriveHabit(options.inputs);
+    this.rng = createPrng(options.seed);
+    this.model = options.start ? cloneState(options.start) : settle(referenceState(), this.habit);
+
+    const m = this.packetMg;
+    const initial: [number, number][] = [
+      [C.gutLumen, Math.round(this.model.gut / m)],
+      [C.enterocyte, Math.round(this.model.enterocyte / m)],
+      [C.blood, Math.round(this.model.ecf / m)],
+      [C.kidneyFiltrate, Math.round(this.model.filtrate / m)],
+      [C.boneSurface, Math.round(this.model.boneSurface / m)],
+    ];
+    const live = initial.reduce((sum, [, n]) => sum + n, 0);
+    const capacity = Math.max(64, Math.ceil(live * 1.5));
+    this.compartment = new Uint8Array(capacity).fill(FREE);
+    this.freeSlots = new Int32Array(capacity);
+    let slot = 0;
+    for (const [code, n] of initial) {
+      for (let k = 0; k < n; k++) this.place(slot++, code);
+    }
+    for (let s = capacity - 1; s >= slot; s--) this.freeSlots[this.freeCount++] = s;
+    this.boneMineralUnits = Math.round(this.model.boneMineral / m);
+    this.initialUnits = live + this.boneMineralUnits;
+  }
+
+  get inputs(): Inputs {
+    return this.habit.inputs;
+  }
+
+  get currentHabit(): Habit {
+    return this.habit;
+  }
+
+  /** Live packets (those drawn on screen). */
+  get liveCount(): number {
+    return this.compartment.length - this.freeCount;
+  }
+
+  /** Intakes change the habit at once; fast pools and hormones then adapt through the dynamics. */
+  setInputs(inputs: Inputs): void {
+    this.habit = deriveHabit(inputs);
+  }
+
+  /** Advances one tick (one simulated minute). */
+  step(): void {
+    const m = this.packetMg;
+    this.lastTickEvents.fill(0);
+    this.moveCount = 0;
+
+    // Meals: whole packets now, the fraction carried to the next meal so nothing is lost to rounding.
+    const meal = mealAtTick(this.model.tick, this.habit);
+    if (meal > 0) {
+      const exact = meal / m + this.mealCarry;
+      const n = Math.floor(exact);
+      this.mealCarry = exact - n;
+      for (let k = 0; k < n; k++) this.create(C.gutLumen);
+      this.eatenUnits += n;
+    }
+
+    // The shadow integrator steps first and hands over the hazards it used for this tick.
+    const h = stepIntegrator(this.model, this.habit, this.hazards);
+    this.prepareThresholds(h);
+
+    const comp = this.compartment;
+    const leave = this.leave;
+    const cut = this.cut;
+    const cutEvent = this.cutEvent;
+    const table = this.table;
+    const next = this.rng.next;
+    for (let i = 0; i < comp.length; i++) {
+      const c = comp[i] as number;
+      if (c === FREE) continue;
+      const u = next();
+      if (u >= (leave[c] as number)) continue;
+      let k = c * N_EVENTS;
+      while (u >= (cut[k] as number)) k++;
+      const e = cutEvent[k] as number;
+      this.move(i, c, table[c * N_EVENTS + e] as number, e);
+    }
+
+    // Osteoclast resorption releases calcium from the skeleton reservoir as new packets in blood.
+    const released = Math.min(this.boneMineralUnits, poisson(this.rng, h.resorbMgPerHour / 60 / m));
+    for (let k = 0; k < released; k++) {
+      const slot = this.create(C.blood);
+      this.record(slot, C.boneMineral, C.blood, RESORB_EVENT);
+    }
+    this.boneMineralUnits -= released;
+  }
+
+  run(ticks: number): void {
+    for (let i = 0; i < ticks; i++) this.step();
+  }
+
+  /** Total calcium in packet units; constant for the life of the world apart from what was eaten. */
+  conservationUnits(): { start: number; eaten: number; now: number } {
+    const now = this.liveCount + this.boneMineralUnits + this.arteryUnits + this.urineUnits + this.faecesUnits;
+    return { start: this.initialUnits, eaten: this.eatenUnits, now };
+  }
+
+  private prepareThresholds(h: Hazards): void {
+    const exaggeration = this.arteryExaggeration;
+    for (let c = 0; c < N_COMPARTMENTS; c++) {
+      let total = 0;
+      for (let e = 0; e < N_EVENTS; e++) {
+        const key = HAZARD_OF_EVENT[e];
+        if (!key || this.table[c * N_EVENTS + e] === NO_MOVE) continue;
+        total += key === 'nucleateArtery' ? h[key] * exaggeration : h[key];
+      }
+      const p = total > 0 ? leaveProbability(total) : 0;
+      this.leave[c] = p;
+      let running = 0;
+      let n = 0;
+      for (let e = 0; e < N_EVENTS; e++) {
+        const key = HAZARD_OF_EVENT[e];
+        if (!key || this.table[c * N_EVENTS + e] === NO_MOVE) continue;
+        running += key === 'nucleateArtery' ? h[key] * exaggeration : h[key];
+        this.cut[c * N_EVENTS + n] = (p * running) / total;
+        this.cutEvent[c * N_EVENTS + n] = e;
+        n++;
+      }
+      // Guard against rounding: the last cut-off must catch every u below the leave probability.
+      if (n > 0) this.cut[c * N_EVENTS + n - 1] = 2;
+      this.cutCount[c] = n;
+    }
+  }
+
+  private place(slot: number, code: number): void {
+    this.compartment[slot] = code;
+    this.counts[code] = (this.counts[code] as number) + 1;
+  }
+
+  private create(code: number): number {
+    if (this.freeCount === 0) this.grow();
+    const slot = this.freeSlots[--this.freeCount] as number;
+    this.place(slot, code);
+    return slot;
+  }
+
+  private move(slot: number, from: number, to: number, event: number): void {
+    this.counts[from] = (this.counts[from] as number) - 1;
+    this.record(slot, from, to, event);
+    if (RESERVOIR.has(to)) {
+      this.compartment[slot] = FREE;
+      this.freeSlots[this.freeCount++] = slot;
+      if (to === C.boneMineral) this.boneMineralUnits++;
+      else if (to === C.arteryWall) this.arteryUnits++;
+      else if (to === C.urine) this.urineUnits++;
+      else this.faecesUnits++;
+    } else {
+      this.compartment[slot] = to;
+      this.counts[to] = (this.counts[to] as number) + 1;
+    }
+  }
+
+  private record(slot: number, from: number, to: number, event: number): void {
+    this.lastTickEvents[event] = (this.lastTickEvents[event] as number) + 1;
+    this.eventTotals[event] = (this.eventTotals[event] as number) + 1;
+    if (this.moveCount === this.moveSlot.length) {
+      const size = this.moveSlot.length * 2;
+      this.moveSlot = grown(this.moveSlot, new Int32Array(size));
+      this.moveFrom = grown(this.moveFrom, new Uint8Array(size));
+      this.moveTo = grown(this.moveTo, new Uint8Array(size));
+    }
+    this.moveSlot[this.moveCount] = slot;
+    this.moveFrom[this.moveCount] = from;
+    this.moveTo[this.moveCount] = to;
+    this.moveCount++;
+  }
+
+  private grow(): void {
+    const old = this.compartment.length;
+    const size = old * 2;
+    const comp = new Uint8Array(size).fill(FREE);
+    comp.set(this.compartment);
+    this.compartment = comp;
+    const free = new Int32Array(size);
+    free.set(this.freeSlots.subarray(0, this.freeCount));
+    this.freeSlots = free;
+    for (let s = size - 1; s >= old; s--) this.freeSlots[this.freeCount++] = s;
+  }
+}
+
+function grown<T extends Int32Array | Uint8Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
