@@ -88,7 +88,8 @@ export const simulationMachine = setup({
       if (problems.length > 0) enqueue.emit({ type: 'inputs.rejected', problems });
       if (Object.keys(patch).length === 0) return;
       const inputs: Inputs = { ...context.inputs, ...patch };
-      enqueue.assign({ inputs });
+      // A years run is one life under one habit, so a new habit starts it again; the day view carries on.
+      enqueue.assign(context.view === 'years' ? { inputs, tick: 0, carry: 0 } : { inputs });
       enqueue.emit({ type: 'inputs.changed', inputs });
     }),
     restart: enqueueActions(({ context, enqueue }) => {

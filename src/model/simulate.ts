@@ -6,7 +6,7 @@
 import { calciumTable } from '../machines/calcium.table';
 import { FLUX_EVENTS } from './compartments';
 import { DEFAULT_INPUTS, type Inputs } from './inputs';
-import { referenceState, settle, stepIntegrator, TICKS_PER_DAY, type Totals } from './integrator';
+import { stepIntegrator, TICKS_PER_DAY, type Totals, typicalStart } from './integrator';
 import { deriveHabit, emptyHazards, serumCalcium } from './physiology';
 import { vitaminDStatus } from './vitaminD';
 import { DEFAULT_PACKET_MG, World } from './world';
@@ -128,7 +128,7 @@ function fromTotals(t: Totals) {
 
 function simulateOde(inputs: Inputs, days: number, seed: number): SimulationResult {
   const habit = deriveHabit(inputs);
-  const state = settle(referenceState(), habit);
+  const state = typicalStart(habit);
   const tracker = newTracker();
   const hazards = emptyHazards();
   for (let i = 0; i < days * TICKS_PER_DAY; i++) {
@@ -197,7 +197,7 @@ function simulateYears(inputs: Inputs, years: number, seed: number): SimulationR
     days: null,
     years,
     packetMg: null,
-    ...fromTotals(run.final.totals),
+    ...fromTotals(run.state.totals),
     ...common(inputs, tracker),
     yearsSeries: run.series,
   };

@@ -6,17 +6,16 @@
  * The skeleton, artery wall and the two exits are reservoirs counted in packet units, not packets: the skeleton
  * alone would be 200,000 packets. Calcium is conserved exactly in packet units (see conservationUnits()).
  */
-import { COMPARTMENTS, compartmentCode, FLUX_EVENTS, NO_MOVE, type TransitionTable } from './compartments';
-import type { Inputs } from './inputs';
 import {
-  cloneState,
-  leaveProbability,
-  type ModelState,
-  mealAtTick,
-  referenceState,
-  settle,
-  stepIntegrator,
-} from './integrator';
+  COMPARTMENTS,
+  compartmentCode,
+  FLUX_EVENTS,
+  type FluxEvent,
+  NO_MOVE,
+  type TransitionTable,
+} from './compartments';
+import type { Inputs } from './inputs';
+import { cloneState, leaveProbability, type ModelState, mealAtTick, stepIntegrator, typicalStart } from './integrator';
 import { deriveHabit, emptyHazards, type Habit, type Hazards } from './physiology';
 import { createPrng, type Prng, poisson } from './prng';
 
@@ -122,7 +121,7 @@ export class World {
     this.arteryExaggeration = options.arteryExaggeration ?? 1;
     this.habit = deriveHabit(options.inputs);
     this.rng = createPrng(options.seed);
-    this.model = options.start ? cloneState(options.start) : settle(referenceState(), this.habit);
+    this.model = options.start ? cloneState(options.start) : typicalStart(this.habit);
 
     const m = this.packetMg;
     const initial: [number, number][] = [
@@ -175,8 +174,7 @@ export class World {
       const exact = meal / m + this.mealCarry;
       const n = Math.floor(exact);
       this.mealCarry = exact - n;
-      for (let k = 0; k < n; k++) this.create(C.gutLumen);
-      this.eatenUnits += n;
+      this.eat(n);
     }
 
     // The shadow integrator steps first and hands over the hazards it used for this tick.
@@ -201,12 +199,40 @@ export class World {
     }
 
     // Osteoclast resorption releases calcium from the skeleton reservoir as new packets in blood.
-    const released = Math.min(this.boneMineralUnits, poisson(this.rng, h.resorbMgPerHour / 60 / m));
-    for (let k = 0; k < released; k++) {
-      const slot = this.create(C.blood);
-      this.record(slot, C.boneMineral, C.blood, RESORB_EVENT);
-    }
-    this.boneMineralUnits -= released;
+    const released = poisson(this.rng, h.resorbMgPerHour / 60 / m);
+    for (let k = 0; k < released; k++) this.resorbOne();
+  }
+
+  /** Puts packets of eaten calcium in the gut lumen; returns the slot of the last one. */
+  eat(packets: number): number {
+    let slot = -1;
+    for (let k = 0; k < packets; k++) slot = this.create(C.gutLumen);
+    this.eatenUnits += packets;
+    return slot;
+  }
+
+  /** Releases one packet from the skeleton reservoir into blood (an osteoclast event); returns its slot or -1. */
+  resorbOne(): number {
+    if (this.boneMineralUnits < 1) return -1;
+    this.boneMineralUnits--;
+    const slot = this.create(C.blood);
+    this.record(slot, C.boneMineral, C.blood, RESORB_EVENT);
+    return slot;
+  }
+
+  /**
+   * Applies one lifecycle event to one packet exactly as the sampler does, through the compiled table. Returns
+   * false (and changes nothing) when the move is not legal from where the packet is. For model-based tests and
+   * for a tracer that follows one packet.
+   */
+  applyEvent(slot: number, event: FluxEvent): boolean {
+    const from = this.compartment[slot];
+    const e = FLUX_EVENTS.indexOf(event);
+    if (from === undefined || from === FREE || e < 0) return false;
+    const to = this.table[from * N_EVENTS + e] as number;
+    if (to === NO_MOVE) return false;
+    this.move(slot, from, to, e);
+    return true;
   }
 
   run(ticks: number): void {

@@ -1,0 +1,77 @@
+/**
+ * A running simulation: the controller actor wired to the particle world (day view) and a life course (years
+ * view). The browser (src/main.ts), the tests and any embedding use this one wiring, so what tests exercise is
+ * what students run. The world is only ever changed here, in answer to the controller's emitted effects.
+ */
+import { type Actor, type AnyActorLogic, createActor } from 'xstate';
+import { calciumTable } from '../machines/calcium.table';
+import { type SimulationInput, simulationMachine } from '../machines/simulation.machine';
+import type { Inputs } from '../model/inputs';
+import { DEFAULT_PACKET_MG, World } from '../model/world';
+import { LifeCourse, MAX_MODEL_AGE } from '../model/years';
+
+export interface SessionOptions {
+  readonly input?: SimulationInput;
+  /** Replaces the requestAnimationFrame frame source (tests pass a silent actor and send frames by hand). */
+  readonly frameSource?: AnyActorLogic;
+  readonly packetMg?: number;
+  readonly arteryExaggeration?: number;
+}
+
+export class Session {
+  readonly actor: Actor<typeof simulationMachine>;
+  world: World;
+  private course: LifeCourse | null = null;
+  private readonly packetMg: number;
+  private readonly arteryExaggeration: number;
+
+  constructor(options: SessionOptions = {}) {
+    const machine = options.frameSource
+      ? simulationMachine.provide({ actors: { frameSource: options.frameSource as never } })
+      : simulationMachine;
+    this.actor = createActor(machine, { input: options.input });
+    this.packetMg = options.packetMg ?? DEFAULT_PACKET_MG;
+    this.arteryExaggeration = options.arteryExaggeration ?? 1;
+    const { inputs, seed } = this.actor.getSnapshot().context;
+    this.world = this.makeWorld(inputs, seed);
+
+    this.actor.on('world.advance', ({ ticks, view }) => {
+      if (view === 'day') {
+        this.world.run(ticks);
+        return;
+      }
+      const course = this.lifeCourse;
+      for (let i = 0; i < ticks && course.inputs.ageYears + course.years < MAX_MODEL_AGE; i++) course.stepYear();
+    });
+    this.actor.on('world.reset', ({ inputs, seed, view }) => {
+      this.course = null;
+      if (view === 'day') this.world = this.makeWorld(inputs, seed);
+    });
+    this.actor.on('inputs.changed', ({ inputs }) => {
+      // Day view: the body adapts from where it is. Years view: a life course is one habit, so it starts again.
+      this.world.setInputs(inputs);
+      this.course = null;
+    });
+    this.actor.start();
+  }
+
+  /** The years-view life course for the current inputs, made on first use (settling it costs tens of ms). */
+  get lifeCourse(): LifeCourse {
+    this.course ??= new LifeCourse(this.actor.getSnapshot().context.inputs);
+    return this.course;
+  }
+
+  stop(): void {
+    this.actor.stop();
+  }
+
+  private makeWorld(inputs: Inputs, seed: number): World {
+    return new World({
+      inputs,
+      seed,
+      table: calciumTable(),
+      packetMg: this.packetMg,
+      arteryExaggeration: this.arteryExaggeration,
+    });
+  }
+}
