@@ -1,4 +1,4 @@
-/** Entry point of `npm run -s simulate`: parse flags, run, print. Usage problems exit 2 with one line. */
+/** The headless runner: parse flags, run, print. Usage problems return exit code 2 with one line. */
 import { SimulationOptionError, simulate } from '../model/simulate';
 import { parseArgs, USAGE, UsageError } from './args';
 import { formatResult } from './format';
@@ -21,5 +21,3 @@ export function main(argv: readonly string[], out = process.stdout, err = proces
     throw error;
   }
 }
-
-process.exitCode = main(process.argv.slice(2));

@@ -17,7 +17,7 @@ export function arteryRateMgPerDay(ageYears: number, activeMgp: number): number 
   return (P.arteryBaseRate.value / 365.25) * ageRisk * mgpRisk;
 }
 
-/** High serum calcium (e.g. vitamin D toxicity) speeds soft-tissue mineral steeply. */
+/** High serum calcium (e.g. vitamin D toxicity) speeds soft-tissue mineral steeply, up to a cap. */
 export function hypercalcaemiaFactor(serumRelative: number): number {
-  return Math.max(0, serumRelative) ** P.arteryHypercalcaemiaExponent.value;
+  return Math.min(P.arteryHypercalcaemiaCap.value, Math.max(0, serumRelative) ** P.arteryHypercalcaemiaExponent.value);
 }

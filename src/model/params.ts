@@ -57,7 +57,7 @@ export const P = {
     'PRICE_2000',
     'ILLUSTRATIVE',
   ),
-  toxicExtraResorption: param(1200, 'mg/day, not PTH-regulated', 'PRICE_2000', 'ILLUSTRATIVE'),
+  toxicExtraResorption: param(600, 'mg/day, not PTH-regulated', 'PRICE_2000', 'ILLUSTRATIVE'),
   calcitriolAdaptationHalfLife: param(24, 'h (gene induction: hours to days)', 'FLEET_2022'),
   calcitriolPthGain: param(0.6, 'exponent of PTH in calcitriol production', 'PETERSON_RIGGS_2010', 'CALIBRATION'),
 
@@ -71,7 +71,7 @@ export const P = {
   filteredLoad: param(9000, 'mg/day at reference serum calcium', 'ENDOTEXT_CALCIUM_BALANCE'),
   renalReabsorbedFraction: param(0.98, 'fraction at normal PTH', 'ENDOTEXT_CALCIUM_BALANCE'),
   urineFractionMin: param(0.004, 'fraction of filtered load', 'CALIBRATION'),
-  urineFractionMax: param(0.05, 'fraction of filtered load', 'CALIBRATION'),
+  urineFractionMax: param(0.06, 'fraction of filtered load', 'CALIBRATION'),
   /** How strongly PTH lowers the urine fraction (distal tubule reabsorption). */
   urinePthExponent: param(2, 'exponent', 'PETERSON_RIGGS_2010', 'CALIBRATION'),
   tubuleTransitRate: param(6, '1/h (mean 10 min in the tubule)', 'ILLUSTRATIVE'),
@@ -154,6 +154,11 @@ export const P = {
     12,
     'exponent of serum calcium relative to reference',
     'PRICE_2000',
+    'ILLUSTRATIVE',
+  ),
+  arteryHypercalcaemiaCap: param(
+    30,
+    'largest multiple of the deposition rate that high calcium can cause',
     'ILLUSTRATIVE',
   ),
 } as const;

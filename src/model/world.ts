@@ -57,6 +57,10 @@ const HAZARD_OF_EVENT: readonly (keyof Hazards | null)[] = FLUX_EVENTS.map((e) =
   return map[e] ?? null;
 });
 
+/** The first-order hazards, in a fixed order so each tick copies them into a typed array once. */
+const RATE_KEYS = [...new Set(HAZARD_OF_EVENT.filter((k): k is keyof Hazards => k !== null))];
+const ARTERY_RATE = RATE_KEYS.indexOf('nucleateArtery');
+
 /** Compartments a packet leaves the animation for: its calcium joins a reservoir. */
 const RESERVOIR = new Set([C.boneMineral, C.arteryWall, C.urine, C.faeces]);
 
@@ -113,6 +117,10 @@ export class World {
   private readonly cut = new Float64Array(N_COMPARTMENTS * N_EVENTS);
   private readonly cutEvent = new Uint8Array(N_COMPARTMENTS * N_EVENTS);
   private readonly cutCount = new Uint8Array(N_COMPARTMENTS);
+  private readonly cutRate = new Uint8Array(N_COMPARTMENTS * N_EVENTS);
+  private readonly rates = new Float64Array(RATE_KEYS.length);
+  /** (slot, event) pairs chosen in this tick's sampling pass; sized for every packet, so it never overflows. */
+  private pending = new Int32Array(0);
 
   constructor(options: WorldOptions) {
     this.packetMg = options.packetMg ?? DEFAULT_PACKET_MG;
@@ -121,6 +129,7 @@ export class World {
     this.arteryExaggeration = options.arteryExaggeration ?? 1;
     this.habit = deriveHabit(options.inputs);
     this.rng = createPrng(options.seed);
+    this.indexMoves();
     this.model = options.start ? cloneState(options.start) : typicalStart(this.habit);
 
     const m = this.packetMg;
@@ -140,6 +149,7 @@ export class World {
       for (let k = 0; k < n; k++) this.place(slot++, code);
     }
     for (let s = capacity - 1; s >= slot; s--) this.freeSlots[this.freeCount++] = s;
+    this.pending = new Int32Array(2 * capacity);
     this.boneMineralUnits = Math.round(this.model.boneMineral / m);
     this.initialUnits = live + this.boneMineralUnits;
   }
@@ -181,21 +191,14 @@ export class World {
     const h = stepIntegrator(this.model, this.habit, this.hazards);
     this.prepareThresholds(h);
 
-    const comp = this.compartment;
-    const leave = this.leave;
-    const cut = this.cut;
-    const cutEvent = this.cutEvent;
-    const table = this.table;
-    const next = this.rng.next;
-    for (let i = 0; i < comp.length; i++) {
-      const c = comp[i] as number;
-      if (c === FREE) continue;
-      const u = next();
-      if (u >= (leave[c] as number)) continue;
-      let k = c * N_EVENTS;
-      while (u >= (cut[k] as number)) k++;
-      const e = cutEvent[k] as number;
-      this.move(i, c, table[c * N_EVENTS + e] as number, e);
+    // Sample first in a tight loop that only notes who moves, then do the bookkeeping for those few.
+    const movers = sampleMovers(this.compartment, this.rng.next, this.leave, this.cut, this.cutEvent, this.pending);
+    const pending = this.pending;
+    for (let k = 0; k < movers; k++) {
+      const slot = pending[2 * k] as number;
+      const e = pending[2 * k + 1] as number;
+      const c = this.compartment[slot] as number;
+      this.move(slot, c, this.table[c * N_EVENTS + e] as number, e);
     }
 
     // Osteoclast resorption releases calcium from the skeleton reservoir as new packets in blood.
@@ -246,28 +249,37 @@ export class World {
   }
 
   private prepareThresholds(h: Hazards): void {
-    const exaggeration = this.arteryExaggeration;
+    const rates = this.rates;
+    for (let k = 0; k < RATE_KEYS.length; k++) rates[k] = h[RATE_KEYS[k] as keyof Hazards];
+    rates[ARTERY_RATE] = (rates[ARTERY_RATE] as number) * this.arteryExaggeration;
     for (let c = 0; c < N_COMPARTMENTS; c++) {
+      const first = c * N_EVENTS;
+      const n = this.cutCount[c] as number;
       let total = 0;
-      for (let e = 0; e < N_EVENTS; e++) {
-        const key = HAZARD_OF_EVENT[e];
-        if (!key || this.table[c * N_EVENTS + e] === NO_MOVE) continue;
-        total += key === 'nucleateArtery' ? h[key] * exaggeration : h[key];
-      }
+      for (let k = 0; k < n; k++) total += rates[this.cutRate[first + k] as number] as number;
       const p = total > 0 ? leaveProbability(total) : 0;
       this.leave[c] = p;
       let running = 0;
+      for (let k = 0; k < n; k++) {
+        running += rates[this.cutRate[first + k] as number] as number;
+        this.cut[first + k] = (p * running) / total;
+      }
+      // Guard against rounding: the last cut-off must catch every u below the leave probability.
+      if (n > 0) this.cut[first + n - 1] = 2;
+    }
+  }
+
+  /** Once per world: for each compartment, which events can leave it and which hazard drives each. */
+  private indexMoves(): void {
+    for (let c = 0; c < N_COMPARTMENTS; c++) {
       let n = 0;
       for (let e = 0; e < N_EVENTS; e++) {
         const key = HAZARD_OF_EVENT[e];
         if (!key || this.table[c * N_EVENTS + e] === NO_MOVE) continue;
-        running += key === 'nucleateArtery' ? h[key] * exaggeration : h[key];
-        this.cut[c * N_EVENTS + n] = (p * running) / total;
         this.cutEvent[c * N_EVENTS + n] = e;
+        this.cutRate[c * N_EVENTS + n] = RATE_KEYS.indexOf(key);
         n++;
       }
-      // Guard against rounding: the last cut-off must catch every u below the leave probability.
-      if (n > 0) this.cut[c * N_EVENTS + n - 1] = 2;
       this.cutCount[c] = n;
     }
   }
@@ -325,10 +337,39 @@ export class World {
     free.set(this.freeSlots.subarray(0, this.freeCount));
     this.freeSlots = free;
     for (let s = size - 1; s >= old; s--) this.freeSlots[this.freeCount++] = s;
+    this.pending = new Int32Array(2 * size);
   }
 }
 
 function grown<T extends Int32Array | Uint8Array>(from: T, to: T): T {
   to.set(from);
   return to;
+}
+
+/**
+ * The hot loop: one draw per live packet; a packet moves when the draw falls under its compartment's leave
+ * probability, and the cumulative cut-offs pick which event. Writes (slot, event) pairs to `out` and returns how
+ * many. Kept small and free of `this` so the JIT can inline the PRNG into it.
+ */
+function sampleMovers(
+  comp: Uint8Array,
+  next: () => number,
+  leave: Float64Array,
+  cut: Float64Array,
+  cutEvent: Uint8Array,
+  out: Int32Array,
+): number {
+  let movers = 0;
+  for (let i = 0; i < comp.length; i++) {
+    const c = comp[i] as number;
+    if (c === FREE) continue;
+    const u = next();
+    if (u >= (leave[c] as number)) continue;
+    let k = c * N_EVENTS;
+    while (u >= (cut[k] as number)) k++;
+    out[2 * movers] = i;
+    out[2 * movers + 1] = cutEvent[k] as number;
+    movers++;
+  }
+  return movers;
 }
