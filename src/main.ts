@@ -26,5 +26,5 @@ if (table && body) {
   table.hidden = false;
 }
 if (status) {
-  status.textContent = `Serum calcium held at ${result.serumCalciumMmolL.mean.toFixed(2)} mmol/L while ${Math.round(result.fractionalAbsorption * 100)} % of gut calcium was absorbed.`;
+  status.textContent = `Serum calcium held at ${result.serumCalciumMmolL.mean.toFixed(2)} mmol/L while ${Math.round(result.fractionalAbsorption * 100)} % of the calcium in the gut (food plus ${Math.round(result.totalsMg.secretedIntoGut)} mg from digestive juices) was absorbed.`;
 }

@@ -12,7 +12,7 @@ export function unprotectedShare(activeMgp: number): number {
 
 /** Deposition rate at reference serum calcium, mg/day. */
 export function arteryRateMgPerDay(ageYears: number, activeMgp: number): number {
-  const ageRisk = 2 ** ((ageYears - 40) / P.arteryAgeDoubling.value);
+  const ageRisk = 2 ** ((ageYears - P.arteryReferenceAge.value) / P.arteryAgeDoubling.value);
   const mgpRisk = 1 + (P.arteryUnprotectedMultiplier.value - 1) * unprotectedShare(activeMgp);
   return (P.arteryBaseRate.value / 365.25) * ageRisk * mgpRisk;
 }

@@ -4,8 +4,10 @@
  * bone density change (CLINICAL_BONE_LOSS_SUMMARIES: low-quality sources, flagged for checking in docs/sources.md).
  * PTH adds to resorption on top of this (see physiology.ts), so low calcium absorption costs extra bone.
  */
-import type { Sex } from './inputs';
+import { INPUT_RANGES, type Sex } from './inputs';
 import { P } from './params';
+
+const YOUNGEST_MODELLED_AGE = INPUT_RANGES.ageYears.min;
 
 /** Reference skeleton calcium in mg. */
 export const SKELETON_MG = P.skeletonCalcium.value * P.mgPerMmolCalcium.value;
@@ -13,8 +15,9 @@ export const SKELETON_MG = P.skeletonCalcium.value * P.mgPerMmolCalcium.value;
 /** Intrinsic bone balance at normal PTH, in % of the skeleton per year (positive = gain). */
 export function intrinsicBalancePercentPerYear(ageYears: number, sex: Sex): number {
   let balance = 0;
-  if (ageYears < 30) balance += P.youngAdultGain.value * Math.max(0, (30 - ageYears) / 12);
-  if (ageYears > 40) balance -= P.ageingLoss.value;
+  const peak = P.peakBoneMassAge.value;
+  if (ageYears < peak) balance += (P.youngAdultGain.value * (peak - ageYears)) / (peak - YOUNGEST_MODELLED_AGE);
+  if (ageYears > P.ageingLossFromAge.value) balance -= P.ageingLoss.value;
   if (sex === 'female' && ageYears >= P.menopauseAge.value) {
     const since = ageYears - P.menopauseAge.value;
     balance -= P.earlyPostmenopausalLoss.value * Math.exp(-since / P.postmenopausalLossDecay.value);

@@ -3,6 +3,8 @@
  * puts slow states (25(OH)D, vitamin K exposure, carboxylation) at their steady state for the habit.
  * Ranges are food and study ranges; the upper parts are flagged "beyond studied intakes" in the app, not hidden.
  */
+import type { SourceKey } from './sources';
+
 export type K2Form = 'mk7' | 'mk4';
 export type Sex = 'female' | 'male';
 
@@ -42,16 +44,20 @@ export interface Range {
   readonly min: number;
   readonly max: number;
   readonly unit: string;
-  /** Values above this are beyond what studies or ordinary diets cover. */
+  /** Values above this are beyond what studies or ordinary diets cover (marked, not hidden, in the app). */
   readonly studiedMax: number;
+  /** Where studiedMax comes from (keys in docs/sources.md). */
+  readonly studiedMaxSources: readonly SourceKey[];
 }
 
 export const INPUT_RANGES: Readonly<Record<NumericInput, Range>> = Object.freeze({
-  calciumMgPerDay: { min: 0, max: 3000, unit: 'mg/day', studiedMax: 2500 },
-  d3IuPerDay: { min: 0, max: 50000, unit: 'IU/day', studiedMax: 4000 },
-  k2UgPerDay: { min: 0, max: 1000, unit: 'µg/day', studiedMax: 720 },
-  k1UgPerDay: { min: 0, max: 1500, unit: 'µg/day', studiedMax: 1000 },
-  ageYears: { min: 18, max: 90, unit: 'years', studiedMax: 90 },
+  // Upper levels (calcium 2,500 mg/day for ages 19-50; vitamin D 4,000 IU/day) from IOM_2011 ("recalled - verify"
+  // in SCIENCE.md); 720 µg/day MK-7 is the largest trial dose (AVADEC_2022); 1,000 µg/day K1 is Binkley's top dose.
+  calciumMgPerDay: { min: 0, max: 3000, unit: 'mg/day', studiedMax: 2500, studiedMaxSources: ['IOM_2011'] },
+  d3IuPerDay: { min: 0, max: 50000, unit: 'IU/day', studiedMax: 4000, studiedMaxSources: ['IOM_2011'] },
+  k2UgPerDay: { min: 0, max: 1000, unit: 'µg/day', studiedMax: 720, studiedMaxSources: ['AVADEC_2022'] },
+  k1UgPerDay: { min: 0, max: 1500, unit: 'µg/day', studiedMax: 1000, studiedMaxSources: ['BINKLEY_2002'] },
+  ageYears: { min: 18, max: 90, unit: 'years', studiedMax: 90, studiedMaxSources: ['HEANEY_1989'] },
 });
 
 export interface InputProblem {

@@ -30,7 +30,12 @@ export const P = {
   enterocyteExitRate: param(2, '1/h (mean 30 min)', 'FLEET_2022', 'ILLUSTRATIVE'),
   /** Calcium secreted into the gut in digestive juices (the source of endogenous faecal calcium). */
   endogenousSecretion: param(120, 'mg/day', 'ENDOTEXT_CALCIUM_BALANCE'),
-  absorptionDeclinePerYear: param(0.002, 'absolute fraction per year over 40', 'HEANEY_1989'),
+  absorptionDeclinePerYear: param(0.002, 'absolute fraction per year of age', 'HEANEY_1989'),
+  absorptionDeclineFromAge: param(40, 'years', 'HEANEY_1989'),
+  /** Total absorption at 1,000 mg/day in an adequate adult, to turn absolute declines into a multiplier. */
+  referenceAbsorbedFraction: param(0.3, 'fraction at 1,000 mg/day', 'IOM_2011', 'HEANEY_1989'),
+  /** Lowest the age multiplier on the active route may fall (keeps extrapolated declines from reaching zero). */
+  ageAbsorptionFloor: param(0.2, 'multiplier', 'ILLUSTRATIVE'),
   /** Heaney's women were 35-65; the decline is not extrapolated past the ages studied. */
   absorptionDeclineUntilAge: param(65, 'years', 'HEANEY_1989'),
   absorptionDropAtMenopause: param(0.02, 'absolute fraction', 'HEANEY_1989'),
@@ -73,7 +78,7 @@ export const P = {
   urineFractionMin: param(0.004, 'fraction of filtered load', 'CALIBRATION'),
   urineFractionMax: param(0.06, 'fraction of filtered load', 'CALIBRATION'),
   /** How strongly PTH lowers the urine fraction (distal tubule reabsorption). */
-  urinePthExponent: param(2, 'exponent', 'PETERSON_RIGGS_2010', 'CALIBRATION'),
+  urinePthExponent: param(3, 'exponent', 'PETERSON_RIGGS_2010', 'CALIBRATION'),
   tubuleTransitRate: param(6, '1/h (mean 10 min in the tubule)', 'ILLUSTRATIVE'),
 
   // --- Bone ------------------------------------------------------------------------------------------------------
@@ -93,10 +98,12 @@ export const P = {
     'CLINICAL_BONE_LOSS_SUMMARIES',
     'ILLUSTRATIVE',
   ),
-  ageingLoss: param(0.2, '% of skeleton per year after 40', 'CLINICAL_BONE_LOSS_SUMMARIES'),
+  ageingLoss: param(0.2, '% of skeleton per year, intrinsic, from ageingLossFromAge', 'CLINICAL_BONE_LOSS_SUMMARIES'),
+  ageingLossFromAge: param(40, 'years', 'CLINICAL_BONE_LOSS_SUMMARIES'),
+  peakBoneMassAge: param(30, 'years (bone still being gained before this)', 'CLINICAL_BONE_LOSS_SUMMARIES'),
   youngAdultGain: param(
     1.0,
-    '% of skeleton per year at 18, falling to 0 by 30',
+    '% of skeleton per year at the youngest modelled age (18), falling to 0 at peakBoneMassAge',
     'CLINICAL_BONE_LOSS_SUMMARIES',
     'ILLUSTRATIVE',
   ),
@@ -135,6 +142,7 @@ export const P = {
 
   // --- Artery wall (illustrative throughout) ---------------------------------------------------------------------
   arteryBaseRate: param(1, 'mg/year at age 40 with typical active MGP', 'ILLUSTRATIVE'),
+  arteryReferenceAge: param(40, 'years (age at which arteryBaseRate applies)', 'ILLUSTRATIVE'),
   arteryAgeDoubling: param(10, 'years for the age risk to double', 'ILLUSTRATIVE'),
   arteryMgpProtectionScale: param(
     0.1,

@@ -4,7 +4,7 @@
  * about the physiology, only about sampling noise.
  */
 import { arteryRateMgPerDay, hypercalcaemiaFactor } from './artery';
-import { remodelling } from './bone';
+import { remodelling, SKELETON_MG } from './bone';
 import type { Inputs } from './inputs';
 import { P } from './params';
 import { d25FromIntake, substrateActivity, toxicity } from './vitaminD';
@@ -20,6 +20,15 @@ const IONISED_REFERENCE = SERUM_REFERENCE * P.ionisedFraction.value;
 /** Total serum calcium (mmol/L) for an ECF calcium pool in mg. */
 export function serumCalcium(ecfMg: number): number {
   return ecfMg / MG_PER_MMOL / P.ecfVolume.value;
+}
+
+export type SerumStatus = 'low' | 'normal' | 'high';
+
+/** Where a total serum calcium sits against the normal range (FLEET_2017). */
+export function serumStatus(serumTotal: number): SerumStatus {
+  if (serumTotal < P.serumNormalLow.value) return 'low';
+  if (serumTotal > P.serumNormalHigh.value) return 'high';
+  return 'normal';
 }
 
 /** Everything that depends only on the habit (inputs), not on the moment: computed once per input change. */
@@ -41,17 +50,16 @@ export interface Habit {
   readonly arteryMgPerDayAtReference: number;
 }
 
-const REFERENCE_ABSORBED_FRACTION = 0.3;
-
 export function deriveHabit(inputs: Inputs): Habit {
   const d25 = d25FromIntake(inputs.d3IuPerDay);
   const postMenopause = inputs.sex === 'female' && inputs.ageYears >= P.menopauseAge.value;
   const absoluteDecline =
-    P.absorptionDeclinePerYear.value * Math.max(0, Math.min(inputs.ageYears, P.absorptionDeclineUntilAge.value) - 40) +
+    P.absorptionDeclinePerYear.value *
+      Math.max(0, Math.min(inputs.ageYears, P.absorptionDeclineUntilAge.value) - P.absorptionDeclineFromAge.value) +
     (postMenopause ? P.absorptionDropAtMenopause.value : 0);
   const ageAbsorption = Math.max(
-    0.2,
-    1 - absoluteDecline / (P.activeShareAtReference.value * REFERENCE_ABSORBED_FRACTION),
+    P.ageAbsorptionFloor.value,
+    1 - absoluteDecline / (P.activeShareAtReference.value * P.referenceAbsorbedFraction.value),
   );
   const effK = effectiveVitaminK(inputs);
   const carboxylated = carboxylatedFraction(effK);
@@ -99,6 +107,8 @@ export const CALCITRIOL_RATE_PER_HOUR = Math.LN2 / P.calcitriolAdaptationHalfLif
 /** The fast, dynamic state the hazards depend on (mg and relative hormone levels). */
 export interface FastState {
   gut: number;
+  /** Skeleton calcium, mg: remodelling happens on bone surfaces, so its fluxes scale with how much bone is left. */
+  boneMineral: number;
   enterocyte: number;
   ecf: number;
   filtrate: number;
@@ -160,11 +170,15 @@ export function computeHazards(state: FastState, habit: Habit, out: Hazards): Ha
 
   out.exchangeFromBone =
     (EXCHANGE_MG_PER_HOUR / BONE_SURFACE_REFERENCE_MG) * state.pth ** P.rapidReleasePthExponent.value;
-  // Formation is set by osteoblast activity, not by how full the surface pool is: a fixed flux out of it.
-  out.mineralise = habit.formationMgPerDay / 24 / Math.max(state.boneSurface, 1);
+  // Remodelling is done by bone cells on bone surfaces, so both directions scale with the skeleton that is left
+  // (a shrinking skeleton loses less in mg, never more than it has). Formation is set by osteoblast activity, not
+  // by how full the surface pool is: a fixed flux out of it.
+  const skeletonShare = Math.max(0, state.boneMineral) / SKELETON_MG;
+  out.mineralise = (habit.formationMgPerDay * skeletonShare) / 24 / Math.max(state.boneSurface, 1);
   out.resorbMgPerHour =
-    (habit.baseResorptionMgPerDay * state.pth ** P.resorptionPthExponent.value +
-      habit.toxicity * P.toxicExtraResorption.value) /
+    ((habit.baseResorptionMgPerDay * state.pth ** P.resorptionPthExponent.value +
+      habit.toxicity * P.toxicExtraResorption.value) *
+      skeletonShare) /
     24;
   return out;
 }

@@ -43,7 +43,10 @@ export function createPrng(seed: number): Prng {
   };
   // Discard the first outputs: sfc32 is weakly mixed right after seeding.
   for (let i = 0; i < 12; i++) next();
-  return { next, state: () => [s[0]! >>> 0, s[1]! >>> 0, s[2]! >>> 0, s[3]! >>> 0] };
+  return {
+    next,
+    state: () => [(s[0] as number) >>> 0, (s[1] as number) >>> 0, (s[2] as number) >>> 0, (s[3] as number) >>> 0],
+  };
 }
 
 /**

@@ -7,7 +7,8 @@ import { calciumTable } from '../machines/calcium.table';
 import { FLUX_EVENTS } from './compartments';
 import { DEFAULT_INPUTS, type Inputs } from './inputs';
 import { stepIntegrator, TICKS_PER_DAY, type Totals, typicalStart } from './integrator';
-import { deriveHabit, emptyHazards, serumCalcium } from './physiology';
+import { P } from './params';
+import { deriveHabit, emptyHazards, type SerumStatus, serumCalcium, serumStatus } from './physiology';
 import { vitaminDStatus } from './vitaminD';
 import { DEFAULT_PACKET_MG, World } from './world';
 import { runYears, type YearPoint } from './years';
@@ -47,6 +48,8 @@ export interface SimulationResult {
   /** Share of calcium in the gut (diet plus secretions) that is absorbed. */
   readonly fractionalAbsorption: number;
   readonly serumCalciumMmolL: { readonly mean: number; readonly min: number; readonly max: number };
+  /** Against the normal range 2.2-2.6 mmol/L; 'high' is hypercalcaemia (vitamin D toxicity). */
+  readonly serumStatus: SerumStatus;
   readonly pthRelative: number;
   readonly calcitriolRelative: number;
   readonly vitaminD: { readonly d25NmolL: number; readonly status: string };
@@ -102,6 +105,7 @@ function common(inputs: Inputs, tracker: Tracker) {
   const habit = deriveHabit(inputs);
   return {
     serumCalciumMmolL: { mean: tracker.sum / tracker.n, min: tracker.min, max: tracker.max },
+    serumStatus: tracker.max > P.serumNormalHigh.value ? ('high' as const) : serumStatus(tracker.min),
     pthRelative: tracker.pth / tracker.n,
     calcitriolRelative: tracker.calcitriol / tracker.n,
     vitaminD: { d25NmolL: habit.d25, status: vitaminDStatus(habit.d25) },

@@ -23,7 +23,10 @@ function cumulative(hazards: number[]): number[] {
   const total = hazards.reduce((a, b) => a + b, 0);
   const p = leaveProbability(total);
   let running = 0;
-  return hazards.map((h) => (p * (running += h)) / total);
+  return hazards.map((h) => {
+    running += h;
+    return (p * running) / total;
+  });
 }
 
 function floorProbabilities(world: World): FloorProbabilities {

@@ -5,14 +5,11 @@ import { main } from '../../src/cli/simulate';
 import { DEFAULT_INPUTS } from '../../src/model/inputs';
 
 function capture(argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = main(
-    argv,
-    { write: (s: string) => ((out += s), true) } as never,
-    { write: (s: string) => ((err += s), true) } as never,
-  );
-  return { code, out, err };
+  const out: string[] = [];
+  const err: string[] = [];
+  const sink = (into: string[]) => ({ write: (text: string) => into.push(text) > 0 }) as never;
+  const code = main(argv, sink(out), sink(err));
+  return { code, out: out.join(''), err: err.join('') };
 }
 
 describe('parseArgs', () => {

@@ -3,10 +3,11 @@
  * agree with the years integrator run over the same day").
  *
  * Tolerance, stated and justified: a destination's packet count over a day is a sum of many rare, independent
- * moves, so its spread is close to Poisson: SD ≈ √n packets. Measured over 40 seeds (see docs/implementation-
- * notes.md), every destination's SD was 0.63-1.15 × the Poisson SD and every mean was within one standard error of
- * the integrator. We allow 4 × 1.25 × Poisson SD for one seed (false alarm ≈ 1 in 10,000 per check) and the same
- * width divided by √12 for the mean of 12 seeds, which would expose a systematic bias of a few percent.
+ * moves, so its spread is close to Poisson: SD ≈ √n packets. In two 40-seed measurements of the default day
+ * (docs/implementation-notes.md), every destination's SD was 0.48-1.19 × the Poisson SD and every mean was within
+ * 2.4 standard errors of the integrator. We allow 4 × 1.25 × Poisson SD for one seed (false alarm ≈ 1 in 10,000 per
+ * check) and the same width divided by √12 for the mean of 12 seeds, which would expose a systematic bias of a few
+ * percent.
  */
 import { describe, expect, it } from 'vitest';
 import { type SimulationResult, simulate } from '../../src/model/simulate';
