@@ -18,6 +18,7 @@ import type { Inputs } from './inputs';
 import { cloneState, leaveProbability, type ModelState, mealAtTick, stepIntegrator, typicalStart } from './integrator';
 import { deriveHabit, emptyHazards, type Habit, type Hazards } from './physiology';
 import { createPrng, type Prng, poisson } from './prng';
+import { ProteinMarkers } from './proteins';
 
 export const DEFAULT_PACKET_MG = 5;
 const FREE = NO_MOVE;
@@ -77,6 +78,11 @@ export interface WorldOptions {
   readonly arteryExaggeration?: number;
   /** Start from this integrator state instead of the settled typical day. */
   readonly start?: ModelState;
+  /**
+   * Osteocalcin and MGP markers for the view: the protein table compiled from the Gla-protein machine and how
+   * many of each to keep. Without it the world has no markers (the model's numbers do not depend on them).
+   */
+  readonly proteins?: { readonly table: Uint8Array; readonly count: number };
 }
 
 export class World {
@@ -105,6 +111,10 @@ export class World {
   private readonly initialUnits: number;
 
   readonly model: ModelState;
+  /** Osteocalcin molecules in bone, drawn as markers (null when the world was made without proteins). */
+  readonly osteocalcin: ProteinMarkers | null;
+  /** Matrix Gla protein molecules in the artery wall, drawn as markers. */
+  readonly mgp: ProteinMarkers | null;
   private habit: Habit;
   private readonly rng: Prng;
   private readonly arteryExaggeration: number;
@@ -130,6 +140,19 @@ export class World {
     this.habit = deriveHabit(options.inputs);
     this.rng = createPrng(options.seed);
     this.indexMoves();
+    const proteins = options.proteins;
+    this.osteocalcin = proteins
+      ? new ProteinMarkers(proteins.count, proteins.table, options.seed, this.habit.carboxylatedOsteocalcin)
+      : null;
+    this.mgp = proteins
+      ? new ProteinMarkers(
+          proteins.count,
+          proteins.table,
+          options.seed + 1,
+          this.habit.carboxylatedMgp,
+          !options.inputs.mgpAbsent,
+        )
+      : null;
     this.model = options.start ? cloneState(options.start) : typicalStart(this.habit);
 
     const m = this.packetMg;
@@ -204,6 +227,9 @@ export class World {
     // Osteoclast resorption releases calcium from the skeleton reservoir as new packets in blood.
     const released = poisson(this.rng, h.resorbMgPerHour / 60 / m);
     for (let k = 0; k < released; k++) this.resorbOne();
+
+    this.osteocalcin?.step(this.habit.carboxylatedOsteocalcin);
+    this.mgp?.step(this.habit.carboxylatedMgp, !this.habit.inputs.mgpAbsent);
   }
 
   /** Puts packets of eaten calcium in the gut lumen; returns the slot of the last one. */

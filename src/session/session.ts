@@ -5,6 +5,7 @@
  */
 import { type Actor, type AnyActorLogic, createActor } from 'xstate';
 import { calciumTable } from '../machines/calcium.table';
+import { proteinTable } from '../machines/gla.table';
 import { type SimulationInput, simulationMachine } from '../machines/simulation.machine';
 import type { Inputs } from '../model/inputs';
 import { DEFAULT_PACKET_MG, World } from '../model/world';
@@ -17,6 +18,9 @@ export interface SessionOptions {
   readonly packetMg?: number;
   readonly arteryExaggeration?: number;
 }
+
+/** Osteocalcin and MGP molecules drawn in each tissue: enough to read a share at a glance, few enough to count. */
+const PROTEIN_MARKERS = 24;
 
 export class Session {
   readonly actor: Actor<typeof simulationMachine>;
@@ -72,6 +76,7 @@ export class Session {
       table: calciumTable(),
       packetMg: this.packetMg,
       arteryExaggeration: this.arteryExaggeration,
+      proteins: { table: proteinTable(), count: PROTEIN_MARKERS },
     });
   }
 }
