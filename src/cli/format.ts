@@ -43,6 +43,7 @@ export function formatResult(r: SimulationResult): string {
       );
     }
   }
+  for (const warning of r.warnings) lines.push('', `Note: ${warning.message}`);
   lines.push('', 'A simplified teaching model, not medical or dietary advice.');
   return lines.join('\n');
 }

@@ -44,20 +44,21 @@ export interface Range {
   readonly min: number;
   readonly max: number;
   readonly unit: string;
-  /** Values above this are beyond what studies or ordinary diets cover (marked, not hidden, in the app). */
-  readonly studiedMax: number;
-  /** Where studiedMax comes from (keys in docs/sources.md). */
-  readonly studiedMaxSources: readonly SourceKey[];
+  /**
+   * Values above `from` are beyond what studies or ordinary diets cover (marked, not hidden, in the app), with the
+   * sources of that limit. Absent where the whole range is covered.
+   */
+  readonly beyondStudied?: { readonly from: number; readonly sources: readonly SourceKey[] };
 }
 
 export const INPUT_RANGES: Readonly<Record<NumericInput, Range>> = Object.freeze({
   // Upper levels (calcium 2,500 mg/day for ages 19-50; vitamin D 4,000 IU/day) from IOM_2011 ("recalled - verify"
   // in SCIENCE.md); 720 µg/day MK-7 is the largest trial dose (AVADEC_2022); 1,000 µg/day K1 is Binkley's top dose.
-  calciumMgPerDay: { min: 0, max: 3000, unit: 'mg/day', studiedMax: 2500, studiedMaxSources: ['IOM_2011'] },
-  d3IuPerDay: { min: 0, max: 50000, unit: 'IU/day', studiedMax: 4000, studiedMaxSources: ['IOM_2011'] },
-  k2UgPerDay: { min: 0, max: 1000, unit: 'µg/day', studiedMax: 720, studiedMaxSources: ['AVADEC_2022'] },
-  k1UgPerDay: { min: 0, max: 1500, unit: 'µg/day', studiedMax: 1000, studiedMaxSources: ['BINKLEY_2002'] },
-  ageYears: { min: 18, max: 90, unit: 'years', studiedMax: 90, studiedMaxSources: ['HEANEY_1989'] },
+  calciumMgPerDay: { min: 0, max: 3000, unit: 'mg/day', beyondStudied: { from: 2500, sources: ['IOM_2011'] } },
+  d3IuPerDay: { min: 0, max: 50000, unit: 'IU/day', beyondStudied: { from: 4000, sources: ['IOM_2011'] } },
+  k2UgPerDay: { min: 0, max: 1000, unit: 'µg/day', beyondStudied: { from: 720, sources: ['AVADEC_2022'] } },
+  k1UgPerDay: { min: 0, max: 1500, unit: 'µg/day', beyondStudied: { from: 1000, sources: ['BINKLEY_2002'] } },
+  ageYears: { min: 18, max: 90, unit: 'years' },
 });
 
 export interface InputProblem {

@@ -14,6 +14,11 @@ export const P = {
   ionisedFraction: param(0.45, 'fraction of total serum calcium', 'FLEET_2017'),
   serumNormalLow: param(2.2, 'mmol/L total calcium', 'FLEET_2017'),
   serumNormalHigh: param(2.6, 'mmol/L total calcium', 'FLEET_2017'),
+  /** Outside these, blood calcium is a medical emergency and the model no longer describes a living body. */
+  serumModelLow: param(1.9, 'mmol/L total calcium', 'ILLUSTRATIVE'),
+  serumModelHigh: param(3.5, 'mmol/L total calcium', 'ILLUSTRATIVE'),
+  /** Below this share of the starting skeleton the remodelling equations are far outside what they were set for. */
+  skeletonModelFloor: param(0.4, 'share of the starting skeleton', 'ILLUSTRATIVE'),
   rapidBonePool: param(100, 'mmol', 'PETERSON_RIGGS_2010'),
   rapidBoneExchange: param(88, 'mmol/day each way', 'PETERSON_RIGGS_2010'),
   skeletonCalcium: param(24900, 'mmol (slowly exchanging bone calcium)', 'PETERSON_RIGGS_2010'),

@@ -160,7 +160,8 @@ export function computeHazards(state: FastState, habit: Habit, out: Hazards): Ha
   out.filter = FILTER_RATE;
   out.secreteToGut = SECRETION_RATE;
   // Formation draws from the bone surface, so uptake onto it covers the exchange plus what formation takes.
-  out.exchangeToBone = (EXCHANGE_MG_PER_HOUR + habit.formationMgPerDay / 24) / ECF_REFERENCE_MG;
+  const skeletonShare = Math.max(0, state.boneMineral) / SKELETON_MG;
+  out.exchangeToBone = (EXCHANGE_MG_PER_HOUR + (habit.formationMgPerDay * skeletonShare) / 24) / ECF_REFERENCE_MG;
   const serumRelative = serumCalcium(state.ecf) / SERUM_REFERENCE;
   out.nucleateArtery = (habit.arteryMgPerDayAtReference / 24 / ECF_REFERENCE_MG) * hypercalcaemiaFactor(serumRelative);
 
@@ -173,7 +174,6 @@ export function computeHazards(state: FastState, habit: Habit, out: Hazards): Ha
   // Remodelling is done by bone cells on bone surfaces, so both directions scale with the skeleton that is left
   // (a shrinking skeleton loses less in mg, never more than it has). Formation is set by osteoblast activity, not
   // by how full the surface pool is: a fixed flux out of it.
-  const skeletonShare = Math.max(0, state.boneMineral) / SKELETON_MG;
   out.mineralise = (habit.formationMgPerDay * skeletonShare) / 24 / Math.max(state.boneSurface, 1);
   out.resorbMgPerHour =
     ((habit.baseResorptionMgPerDay * state.pth ** P.resorptionPthExponent.value +

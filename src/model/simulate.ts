@@ -10,6 +10,7 @@ import { stepIntegrator, TICKS_PER_DAY, type Totals, typicalStart } from './inte
 import { P } from './params';
 import { deriveHabit, emptyHazards, type SerumStatus, serumCalcium, serumStatus } from './physiology';
 import { vitaminDStatus } from './vitaminD';
+import { type ModelWarning, modelWarnings } from './warnings';
 import { DEFAULT_PACKET_MG, World } from './world';
 import { runYears, type YearPoint } from './years';
 
@@ -55,6 +56,8 @@ export interface SimulationResult {
   readonly vitaminD: { readonly d25NmolL: number; readonly status: string };
   readonly carboxylatedFraction: { readonly osteocalcin: number; readonly mgp: number };
   readonly yearsSeries: readonly YearPoint[] | null;
+  /** What the reader must know about this run (empty when there is nothing to say). */
+  readonly warnings: readonly ModelWarning[];
 }
 
 export class SimulationOptionError extends Error {}
@@ -101,9 +104,10 @@ function track(t: Tracker, ecf: number, pth: number, calcitriol: number): void {
   t.calcitriol += calcitriol;
 }
 
-function common(inputs: Inputs, tracker: Tracker) {
+function common(inputs: Inputs, tracker: Tracker, skeletonShareMin = 1) {
   const habit = deriveHabit(inputs);
   return {
+    warnings: modelWarnings({ serumMin: tracker.min, serumMax: tracker.max, skeletonShareMin }),
     serumCalciumMmolL: { mean: tracker.sum / tracker.n, min: tracker.min, max: tracker.max },
     serumStatus: tracker.max > P.serumNormalHigh.value ? ('high' as const) : serumStatus(tracker.min),
     pthRelative: tracker.pth / tracker.n,
@@ -202,7 +206,7 @@ function simulateYears(inputs: Inputs, years: number, seed: number): SimulationR
     years,
     packetMg: null,
     ...fromTotals(run.state.totals),
-    ...common(inputs, tracker),
+    ...common(inputs, tracker, Math.min(1, ...run.series.map((p) => p.bonePercentOfStart / 100))),
     yearsSeries: run.series,
   };
 }

@@ -5,14 +5,27 @@
  * never meal by meal.
  */
 import type { Inputs } from './inputs';
-import { fastPoolsMg, type ModelState, runUntilPeriodic, settle, type Totals, typicalStart } from './integrator';
+import {
+  cloneState,
+  fastPoolsMg,
+  type ModelState,
+  runTicks,
+  settle,
+  TICKS_PER_DAY,
+  type Totals,
+  typicalStart,
+} from './integrator';
 import { deriveHabit, serumCalcium } from './physiology';
 
 export const DAYS_PER_YEAR = 365.25;
 /** The model's physiology is stated for adults up to about this age. */
 export const MAX_MODEL_AGE = 110;
-/** Day-to-day change (mg) below which the daily cycle counts as settled within a year. */
-const SETTLE_TOLERANCE_MG = 0.01;
+/** Largest share by which an extrapolated jump may change any fast pool. */
+const MAX_JUMP_CHANGE = 0.02;
+/** Day-to-day relative change of every fast pool below which the daily cycle counts as settled. */
+const SETTLED_CHANGE = 2e-5;
+const MAX_SETTLING_DAYS = 30;
+const FAST_POOLS = ['gut', 'enterocyte', 'ecf', 'filtrate', 'boneSurface'] as const;
 const POOLS = ['gut', 'enterocyte', 'ecf', 'filtrate', 'boneSurface', 'boneMineral', 'arteryWall'] as const;
 
 export interface YearPoint {
@@ -55,13 +68,29 @@ export class LifeCourse {
     const state = this.state;
     const age = Math.min(MAX_MODEL_AGE, this.inputs.ageYears + y + 0.5);
     const habit = deriveHabit({ ...this.inputs, ageYears: age });
-    // Every pool, fast ones included, moves on by the same multiple of the typical day's change, so calcium is
-    // conserved exactly whatever the settling tolerance.
-    const { lastDayStart: before, days } = runUntilPeriodic(state, habit, SETTLE_TOLERANCE_MG, 60);
-    const rest = DAYS_PER_YEAR - days;
-    const day = dayDelta(before.totals, state.totals);
-    for (const key of Object.keys(day) as (keyof Totals)[]) state.totals[key] += day[key] * rest;
-    for (const pool of POOLS) state[pool] += (state[pool] - before[pool]) * rest;
+    // Real days until the daily cycle repeats (a new age or habit leaves a transient of a few days), then jumps:
+    // the last day's change repeated for as many days as keep every fast pool's extrapolated change under 2 %. A
+    // settled cycle jumps the rest of the year at once; a drifting one (toxicity, a skeleton running out) keeps
+    // taking real days. Every pool, fast ones included, moves by the same multiple of the day's change, so
+    // calcium is conserved exactly.
+    let daysLeft = DAYS_PER_YEAR;
+    let realDays = 0;
+    let day = zeroTotalsLike(state.totals);
+    while (daysLeft > 0) {
+      const before = cloneState(state);
+      runTicks(state, habit, TICKS_PER_DAY);
+      daysLeft -= 1;
+      realDays += 1;
+      day = dayDelta(before.totals, state.totals);
+      const settled = largestRelativeChange(before, state) < SETTLED_CHANGE;
+      if (!settled && realDays < MAX_SETTLING_DAYS) continue;
+      // Less than a day left is always safe to extrapolate, so a year is exactly DAYS_PER_YEAR long.
+      const jump = daysLeft < 1 ? Math.max(0, daysLeft) : Math.min(daysLeft, safeJumpDays(before, state));
+      if (jump <= 0) continue;
+      for (const key of Object.keys(day) as (keyof Totals)[]) state.totals[key] += day[key] * jump;
+      for (const pool of POOLS) state[pool] += (state[pool] - before[pool]) * jump;
+      daysLeft -= jump;
+    }
     const point: YearPoint = {
       year: y + 1,
       ageYears: this.inputs.ageYears + y + 1,
@@ -89,4 +118,28 @@ function dayDelta(before: Totals, after: Totals): Totals {
   const delta = { ...after };
   for (const key of Object.keys(delta) as (keyof Totals)[]) delta[key] = after[key] - before[key];
   return delta;
+}
+
+/** Largest relative day-to-day change among the fast pools (pools that empty between meals: against 1 mg). */
+function largestRelativeChange(before: ModelState, after: ModelState): number {
+  let worst = 0;
+  for (const pool of FAST_POOLS) {
+    worst = Math.max(worst, Math.abs(after[pool] - before[pool]) / Math.max(1, Math.abs(before[pool])));
+  }
+  return worst;
+}
+
+/** How many times one day's change may be repeated before a fast pool changes by 2 % or the skeleton halves. */
+function safeJumpDays(before: ModelState, after: ModelState): number {
+  const worst = largestRelativeChange(before, after);
+  const poolLimit = worst === 0 ? Infinity : Math.floor(MAX_JUMP_CHANGE / worst);
+  const boneLoss = before.boneMineral - after.boneMineral;
+  const boneLimit = boneLoss > 0 ? Math.floor((0.5 * after.boneMineral) / boneLoss) : Infinity;
+  return Math.min(boneLimit, poolLimit);
+}
+
+function zeroTotalsLike(t: Totals): Totals {
+  const zero = { ...t };
+  for (const key of Object.keys(zero) as (keyof Totals)[]) zero[key] = 0;
+  return zero;
 }

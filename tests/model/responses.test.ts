@@ -1,7 +1,8 @@
 /** Direction of every response the science is sure about, and the one that is not monotonic (vitamin D). */
 import { describe, expect, it } from 'vitest';
 import { INPUT_RANGES } from '../../src/model/inputs';
-import { deriveHabit, pthTarget, urineFraction } from '../../src/model/physiology';
+import { P } from '../../src/model/params';
+import { deriveHabit, pthTarget, serumStatus, urineFraction } from '../../src/model/physiology';
 import { d25FromIntake } from '../../src/model/vitaminD';
 import { scenario, typicalDay } from '../helpers';
 
@@ -72,9 +73,10 @@ describe('vitamin D is not "more is better"', () => {
   });
   it('raises serum calcium above the normal range and speeds artery mineral only in the toxic range', () => {
     const toxic = typicalDay({ d3IuPerDay: 40000 });
-    expect(toxic.serumMax).toBeGreaterThan(2.6);
+    expect(toxic.serumMax).toBeGreaterThan(P.serumNormalHigh.value);
+    expect(serumStatus(toxic.serumMax)).toBe('high');
     expect(toxic.totals.artery).toBeGreaterThan(5 * typicalDay().totals.artery);
-    expect(typicalDay({ d3IuPerDay: 10000 }).serumMax).toBeLessThan(2.6);
+    expect(typicalDay({ d3IuPerDay: 10000 }).serumMax).toBeLessThan(P.serumNormalHigh.value);
   });
 });
 
@@ -94,7 +96,9 @@ describe('serum calcium is held in 2.2-2.6 mmol/L across the normal input range'
   );
   it.each(grid)('holds for %o', (over) => {
     const day = typicalDay(over);
-    expect(day.serumMin).toBeGreaterThanOrEqual(2.2);
-    expect(day.serumMax).toBeLessThanOrEqual(2.6);
+    expect(day.serumMin).toBeGreaterThanOrEqual(P.serumNormalLow.value);
+    expect(day.serumMax).toBeLessThanOrEqual(P.serumNormalHigh.value);
+    expect(serumStatus(day.serumMin)).toBe('normal');
+    expect(serumStatus(day.serumMax)).toBe('normal');
   });
 });
