@@ -181,27 +181,30 @@ export function fastPoolsMg(s: ModelState): number {
   return s.gut + s.enterocyte + s.ecf + s.filtrate + s.boneSurface;
 }
 
-/** Largest day-to-day change in the fast pools (mg; hormones weighted so 0.01 counts like 1 mg). */
-export function fastChange(a: ModelState, b: ModelState): number {
-  return Math.max(
-    Math.abs(a.gut - b.gut),
-    Math.abs(a.enterocyte - b.enterocyte),
-    Math.abs(a.ecf - b.ecf),
-    Math.abs(a.filtrate - b.filtrate),
-    Math.abs(a.boneSurface - b.boneSurface),
-    Math.abs(a.pth - b.pth) * 100,
-    Math.abs(a.calcitriol - b.calcitriol) * 100,
-  );
+const FAST_POOLS = ['gut', 'enterocyte', 'ecf', 'filtrate', 'boneSurface', 'pth', 'calcitriol'] as const;
+
+/**
+ * Largest relative change among the fast pools and hormones between two states, typically two midnights: the
+ * measure of whether the daily cycle has settled. Pools that empty between meals are judged against a floor of 1
+ * (mg, or × normal for hormones), so a nearly empty gut at midnight does not count as a large change.
+ */
+export function dailyChange(before: ModelState, after: ModelState): number {
+  let worst = 0;
+  for (const key of FAST_POOLS) {
+    worst = Math.max(worst, Math.abs(after[key] - before[key]) / Math.max(1, Math.abs(before[key])));
+  }
+  return worst;
 }
 
 /**
- * Runs whole days until the fast pools repeat from one midnight to the next within `toleranceMg` (or maxDays).
+ * Runs whole days until the daily cycle repeats from one midnight to the next within `tolerance` (relative; see
+ * dailyChange) or maxDays have passed.
  * Everything that happens is kept: these are real simulated days. Returns the state at the start of the last day.
  */
 export function runUntilPeriodic(
   s: ModelState,
   habit: Habit,
-  toleranceMg: number,
+  tolerance: number,
   maxDays: number,
 ): { lastDayStart: ModelState; days: number } {
   let lastDayStart = cloneState(s);
@@ -210,7 +213,7 @@ export function runUntilPeriodic(
     lastDayStart = cloneState(s);
     runTicks(s, habit, TICKS_PER_DAY);
     days++;
-  } while (fastChange(lastDayStart, s) > toleranceMg && days < maxDays);
+  } while (dailyChange(lastDayStart, s) > tolerance && days < maxDays);
   return { lastDayStart, days };
 }
 
@@ -219,10 +222,10 @@ export function runUntilPeriodic(
  * typical day rather than with a start-up transient. Only the fast pools and hormones are taken from the settling
  * run; the skeleton, artery wall, totals and clock are left as they were.
  */
-export function settle(start: ModelState, habit: Habit, toleranceMg = 1e-4, maxDays = 200): ModelState {
+export function settle(start: ModelState, habit: Habit, tolerance = 1e-7, maxDays = 200): ModelState {
   const s = cloneState(start);
   s.tick -= s.tick % TICKS_PER_DAY;
-  runUntilPeriodic(s, habit, toleranceMg, maxDays);
+  runUntilPeriodic(s, habit, tolerance, maxDays);
   return {
     ...s,
     tick: start.tick - (start.tick % TICKS_PER_DAY),

@@ -7,6 +7,7 @@
 import type { Inputs } from './inputs';
 import {
   cloneState,
+  dailyChange,
   fastPoolsMg,
   type ModelState,
   runTicks,
@@ -25,7 +26,6 @@ const MAX_JUMP_CHANGE = 0.02;
 /** Day-to-day relative change of every fast pool below which the daily cycle counts as settled. */
 const SETTLED_CHANGE = 2e-5;
 const MAX_SETTLING_DAYS = 30;
-const FAST_POOLS = ['gut', 'enterocyte', 'ecf', 'filtrate', 'boneSurface'] as const;
 const POOLS = ['gut', 'enterocyte', 'ecf', 'filtrate', 'boneSurface', 'boneMineral', 'arteryWall'] as const;
 
 export interface YearPoint {
@@ -82,7 +82,7 @@ export class LifeCourse {
       daysLeft -= 1;
       realDays += 1;
       day = dayDelta(before.totals, state.totals);
-      const settled = largestRelativeChange(before, state) < SETTLED_CHANGE;
+      const settled = dailyChange(before, state) < SETTLED_CHANGE;
       if (!settled && realDays < MAX_SETTLING_DAYS) continue;
       // Less than a day left is always safe to extrapolate, so a year is exactly DAYS_PER_YEAR long.
       const jump = daysLeft < 1 ? Math.max(0, daysLeft) : Math.min(daysLeft, safeJumpDays(before, state));
@@ -120,18 +120,9 @@ function dayDelta(before: Totals, after: Totals): Totals {
   return delta;
 }
 
-/** Largest relative day-to-day change among the fast pools (pools that empty between meals: against 1 mg). */
-function largestRelativeChange(before: ModelState, after: ModelState): number {
-  let worst = 0;
-  for (const pool of FAST_POOLS) {
-    worst = Math.max(worst, Math.abs(after[pool] - before[pool]) / Math.max(1, Math.abs(before[pool])));
-  }
-  return worst;
-}
-
 /** How many times one day's change may be repeated before a fast pool changes by 2 % or the skeleton halves. */
 function safeJumpDays(before: ModelState, after: ModelState): number {
-  const worst = largestRelativeChange(before, after);
+  const worst = dailyChange(before, after);
   const poolLimit = worst === 0 ? Infinity : Math.floor(MAX_JUMP_CHANGE / worst);
   const boneLoss = before.boneMineral - after.boneMineral;
   const boneLimit = boneLoss > 0 ? Math.floor((0.5 * after.boneMineral) / boneLoss) : Infinity;
