@@ -1,7 +1,7 @@
 /**
  * Seeded pseudo-random numbers for the model. The world must be reproducible from (seed, inputs by tick, ticks),
- * so nothing in src/model may use Math.random. sfc32 is small, fast, passes PractRand to large sizes and keeps its
- * whole state in four 32-bit integers, which makes snapshots trivial.
+ * so nothing in src/model may use an unseeded random source. sfc32 is small, fast, passes PractRand to large
+ * sizes and keeps its whole state in four 32-bit integers, which makes snapshots trivial.
  */
 export interface Prng {
   /** Uniform float in [0, 1). */

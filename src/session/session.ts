@@ -1,6 +1,6 @@
 /**
  * A running simulation: the controller actor wired to the particle world (day view) and a life course (years
- * view). The browser (src/main.ts), the tests and any embedding use this one wiring, so what tests exercise is
+ * view). The playable app, the tests and any embedding are meant to share this one wiring, so what tests exercise is
  * what students run. The world is only ever changed here, in answer to the controller's emitted effects.
  */
 import { type Actor, type AnyActorLogic, createActor } from 'xstate';
