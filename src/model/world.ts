@@ -377,7 +377,7 @@ function grown<T extends Int32Array | Uint8Array>(from: T, to: T): T {
  * probability, and the cumulative cut-offs pick which event. Writes (slot, event) pairs to `out` and returns how
  * many. Kept small and free of `this` so the JIT can inline the PRNG into it.
  */
-function sampleMovers(
+export function sampleMovers(
   comp: Uint8Array,
   next: () => number,
   leave: Float64Array,
