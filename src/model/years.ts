@@ -15,6 +15,7 @@ import {
   TICKS_PER_DAY,
   type Totals,
   typicalStart,
+  zeroTotals,
 } from './integrator';
 import { deriveHabit, serumCalcium } from './physiology';
 
@@ -75,17 +76,17 @@ export class LifeCourse {
     // calcium is conserved exactly.
     let daysLeft = DAYS_PER_YEAR;
     let realDays = 0;
-    let day = zeroTotalsLike(state.totals);
+    let day = zeroTotals();
     while (daysLeft > 0) {
       const before = cloneState(state);
       runTicks(state, habit, TICKS_PER_DAY);
       daysLeft -= 1;
       realDays += 1;
       day = dayDelta(before.totals, state.totals);
-      const settled = dailyChange(before, state) < SETTLED_CHANGE;
-      if (!settled && realDays < MAX_SETTLING_DAYS) continue;
+      const change = dailyChange(before, state);
+      if (change >= SETTLED_CHANGE && realDays < MAX_SETTLING_DAYS) continue;
       // Less than a day left is always safe to extrapolate, so a year is exactly DAYS_PER_YEAR long.
-      const jump = daysLeft < 1 ? Math.max(0, daysLeft) : Math.min(daysLeft, safeJumpDays(before, state));
+      const jump = daysLeft < 1 ? Math.max(0, daysLeft) : Math.min(daysLeft, safeJumpDays(change, before, state));
       if (jump <= 0) continue;
       for (const key of Object.keys(day) as (keyof Totals)[]) state.totals[key] += day[key] * jump;
       for (const pool of POOLS) state[pool] += (state[pool] - before[pool]) * jump;
@@ -120,17 +121,13 @@ function dayDelta(before: Totals, after: Totals): Totals {
   return delta;
 }
 
-/** How many times one day's change may be repeated before a fast pool changes by 2 % or the skeleton halves. */
-function safeJumpDays(before: ModelState, after: ModelState): number {
-  const worst = dailyChange(before, after);
+/**
+ * How many times one day's change may be repeated before a fast pool changes by 2 % or the skeleton halves.
+ * `worst` is that day's dailyChange.
+ */
+function safeJumpDays(worst: number, before: ModelState, after: ModelState): number {
   const poolLimit = worst === 0 ? Infinity : Math.floor(MAX_JUMP_CHANGE / worst);
   const boneLoss = before.boneMineral - after.boneMineral;
   const boneLimit = boneLoss > 0 ? Math.floor((0.5 * after.boneMineral) / boneLoss) : Infinity;
   return Math.min(boneLimit, poolLimit);
-}
-
-function zeroTotalsLike(t: Totals): Totals {
-  const zero = { ...t };
-  for (const key of Object.keys(zero) as (keyof Totals)[]) zero[key] = 0;
-  return zero;
 }
