@@ -11,8 +11,21 @@ export default defineConfig({
     conditions: ['development'],
   },
   test: {
-    include: ['tests/**/*.test.ts'],
     environment: 'node',
     server: { deps: { inline: ['xstate'] } },
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/e2e/**'] } },
+      {
+        extends: true,
+        // Browser tests share two cores with everything else: one file at a time, generous time limits.
+        test: {
+          name: 'browser',
+          include: ['tests/e2e/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 90_000,
+          hookTimeout: 90_000,
+        },
+      },
+    ],
   },
 });

@@ -8,7 +8,7 @@
  */
 import { assign, enqueueActions, setup } from 'xstate';
 import { DEFAULT_INPUTS, type InputProblem, type Inputs, validateInputPatch } from '../model/inputs';
-import { advanceClock, type Speed, type View } from './clock';
+import { advanceClock, MAX_TICKS_PER_FRAME, type Speed, type View } from './clock';
 import { frameSource } from './frameSource';
 
 export interface SimulationContext {
@@ -26,7 +26,8 @@ export type SimulationEvent =
   | { type: 'play' }
   | { type: 'pause' }
   | { type: 'toggle' }
-  | { type: 'step' }
+  /** One tick unless `ticks` says more (at most one frame's worth, MAX_TICKS_PER_FRAME). */
+  | { type: 'step'; ticks?: number }
   | { type: 'frame'; dtMs: number }
   | { type: 'speed.set'; speed: Speed }
   | { type: 'inputs.set'; patch: Readonly<Record<string, unknown>> }
@@ -70,9 +71,12 @@ export const simulationMachine = setup({
       enqueue.assign({ tick: context.tick + ticks, carry });
       if (ticks > 0) enqueue.emit({ type: 'world.advance', ticks, view: context.view });
     }),
-    stepOnce: enqueueActions(({ context, enqueue }) => {
-      enqueue.assign({ tick: context.tick + 1 });
-      enqueue.emit({ type: 'world.advance', ticks: 1, view: context.view });
+    stepOnce: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'step') return;
+      const wanted = event.ticks ?? 1;
+      const ticks = Number.isInteger(wanted) ? Math.min(MAX_TICKS_PER_FRAME[context.view], Math.max(1, wanted)) : 1;
+      enqueue.assign({ tick: context.tick + ticks });
+      enqueue.emit({ type: 'world.advance', ticks, view: context.view });
     }),
     setSpeed: assign(({ context, event }) => ({
       speed: event.type === 'speed.set' && SPEEDS.includes(event.speed) ? event.speed : context.speed,

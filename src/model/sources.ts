@@ -1,7 +1,8 @@
 /**
- * Source keys. Every physiological number in src/model names one or more of these; docs/sources.md gives each
- * key its full citation (a test keeps the two lists identical). CALIBRATION and ILLUSTRATIVE are honest labels,
- * not papers: they mark values we chose so the model reproduces cited targets, or that no human data pin down.
+ * Source keys. Every physiological number in src/model, and every food value and evidence grade in the teaching
+ * content (src/ui/content), names one or more of these; docs/sources.md gives each key its full citation (a test
+ * keeps the two lists identical). CALIBRATION and ILLUSTRATIVE are honest labels, not papers: they mark values we
+ * chose so the model reproduces cited targets, or that no human data pin down.
  */
 export const SOURCE_KEYS = [
   'IUPAC_ATOMIC_WEIGHTS',
@@ -35,6 +36,23 @@ export const SOURCE_KEYS = [
   'PRICE_2000',
   'CLINICAL_BONE_LOSS_SUMMARIES',
   'MENOPAUSE_AGE_RECALLED',
+  // Cited by the teaching content (src/ui/content: food equivalents and evidence badges), not by model parameters.
+  'NIH_ODS_CALCIUM',
+  'NIH_ODS_VITAMIN_D',
+  'NIH_ODS_VITAMIN_K',
+  'EDWARDS_BONNY_2018',
+  'COOK_2024',
+  'TIE_STAFFORD_2011',
+  'MUNROE_1999',
+  'GUNDBERG_2012',
+  'MORIISHI_2020',
+  'KNAPEN_2013',
+  'LI_2023',
+  'MOTT_2019',
+  'INOUE_2009',
+  'SHEA_2009',
+  'VLASSCHAERT_2020',
+  'VERMEER_2012',
   'CALIBRATION',
   'ILLUSTRATIVE',
 ] as const;

@@ -21,6 +21,8 @@ import { createPrng, type Prng, poisson } from './prng';
 import { ProteinMarkers } from './proteins';
 
 export const DEFAULT_PACKET_MG = 5;
+/** Moves kept in the log: over a simulated day's worth, far more than one frame brings. */
+export const MOVE_LOG_SIZE = 1 << 14;
 const FREE = NO_MOVE;
 const N_COMPARTMENTS = COMPARTMENTS.length;
 const N_EVENTS = FLUX_EVENTS.length;
@@ -96,11 +98,16 @@ export class World {
   readonly lastTickEvents = new Int32Array(N_EVENTS);
   /** Events applied since the world was made, by FLUX_EVENTS code. */
   readonly eventTotals = new Float64Array(N_EVENTS);
-  /** Moves in the last tick (slot, from, to), for the renderer and a tracer. */
-  moveSlot = new Int32Array(256);
-  moveFrom = new Uint8Array(256);
-  moveTo = new Uint8Array(256);
-  moveCount = 0;
+  /**
+   * The most recent moves (slot, from, to), for the renderer and a tracer: a ring of MOVE_LOG_SIZE entries, move
+   * number k at index k % MOVE_LOG_SIZE. Readers keep their own count of moves read, so reading never changes the
+   * world; a reader that falls more than MOVE_LOG_SIZE behind resynchronises from `compartment`.
+   */
+  readonly moveSlot = new Int32Array(MOVE_LOG_SIZE);
+  readonly moveFrom = new Uint8Array(MOVE_LOG_SIZE);
+  readonly moveTo = new Uint8Array(MOVE_LOG_SIZE);
+  /** Moves recorded since the world was made. */
+  moveSerial = 0;
 
   // Reservoirs, in packet units (exact integers).
   boneMineralUnits: number;
@@ -117,7 +124,7 @@ export class World {
   readonly mgp: ProteinMarkers | null;
   private habit: Habit;
   private readonly rng: Prng;
-  private readonly arteryExaggeration: number;
+  private arteryExaggeration: number;
   private readonly hazards: Hazards = emptyHazards();
   private freeSlots: Int32Array;
   private freeCount = 0;
@@ -195,11 +202,23 @@ export class World {
     this.habit = deriveHabit(inputs);
   }
 
+  /**
+   * Day-view drawing scale for artery-wall events (1 = the model's rate). Only the drawn packets change: the
+   * shadow integrator, and every amount reported from it, stay at true scale.
+   */
+  setArteryExaggeration(factor: number): void {
+    if (!(factor >= 1 && Number.isFinite(factor))) throw new Error('artery exaggeration must be a finite number ≥ 1');
+    this.arteryExaggeration = factor;
+  }
+
+  get arteryDrawingScale(): number {
+    return this.arteryExaggeration;
+  }
+
   /** Advances one tick (one simulated minute). */
   step(): void {
     const m = this.packetMg;
     this.lastTickEvents.fill(0);
-    this.moveCount = 0;
 
     // Meals: whole packets now, the fraction carried to the next meal so nothing is lost to rounding.
     const meal = mealAtTick(this.model.tick, this.habit);
@@ -341,16 +360,11 @@ export class World {
   private record(slot: number, from: number, to: number, event: number): void {
     this.lastTickEvents[event] = (this.lastTickEvents[event] as number) + 1;
     this.eventTotals[event] = (this.eventTotals[event] as number) + 1;
-    if (this.moveCount === this.moveSlot.length) {
-      const size = this.moveSlot.length * 2;
-      this.moveSlot = grown(this.moveSlot, new Int32Array(size));
-      this.moveFrom = grown(this.moveFrom, new Uint8Array(size));
-      this.moveTo = grown(this.moveTo, new Uint8Array(size));
-    }
-    this.moveSlot[this.moveCount] = slot;
-    this.moveFrom[this.moveCount] = from;
-    this.moveTo[this.moveCount] = to;
-    this.moveCount++;
+    const k = this.moveSerial & (MOVE_LOG_SIZE - 1);
+    this.moveSlot[k] = slot;
+    this.moveFrom[k] = from;
+    this.moveTo[k] = to;
+    this.moveSerial++;
   }
 
   private grow(): void {
@@ -365,11 +379,6 @@ export class World {
     for (let s = size - 1; s >= old; s--) this.freeSlots[this.freeCount++] = s;
     this.pending = new Int32Array(2 * size);
   }
-}
-
-function grown<T extends Int32Array | Uint8Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
 }
 
 /**

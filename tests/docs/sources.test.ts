@@ -1,5 +1,5 @@
 /** Every number in the model cites a source that docs/sources.md lists, and the list has nothing extra. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { P } from '../../src/model/params';
 import { SOURCE_KEYS } from '../../src/model/sources';
@@ -27,13 +27,19 @@ describe('sources', () => {
     }
   });
 
-  it('cites every documented source somewhere in the model', () => {
+  it('cites every documented source somewhere in the model or the teaching content', () => {
     const used = new Set(Object.values(P).flatMap((p) => p.sources));
     const unusedInParams = SOURCE_KEYS.filter((k) => !used.has(k));
-    // Keys cited only in code comments (not as parameters) must still appear in src/model.
-    const code = ['physiology', 'vitaminD', 'vitaminK', 'artery', 'bone', 'meals', 'integrator', 'inputs']
-      .map((f) => readFileSync(`${__dirname}/../../src/model/${f}.ts`, 'utf8'))
-      .join('\n');
+    // Keys cited only in code comments (not as parameters) must still appear in src/model, or in the teaching
+    // content (src/ui/content: food equivalents, evidence badges, notices), which cites sources of its own.
+    const modelFiles = ['physiology', 'vitaminD', 'vitaminK', 'artery', 'bone', 'meals', 'integrator', 'inputs'].map(
+      (f) => `${__dirname}/../../src/model/${f}.ts`,
+    );
+    const contentDir = `${__dirname}/../../src/ui/content`;
+    const contentFiles = readdirSync(contentDir)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => `${contentDir}/${f}`);
+    const code = [...modelFiles, ...contentFiles].map((f) => readFileSync(f, 'utf8')).join('\n');
     for (const key of unusedInParams) expect(code, key).toContain(key);
   });
 

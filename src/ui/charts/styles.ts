@@ -1,0 +1,46 @@
+/**
+ * How each line looks. Colour never works alone: every series also has its own dash pattern, marker shape and a
+ * text label at its end, so the charts survive colour-blindness, greyscale printing and washed-out projectors.
+ * Colours are from the Okabe–Ito palette; its yellow is left out because it vanishes on white.
+ * The table and the body map import these too, so one destination looks the same everywhere.
+ */
+import type { DestinationKey } from '../outcomeTypes';
+
+export type MarkerShape = 'circle' | 'square' | 'triangle' | 'diamond' | 'triangleDown' | 'plus' | 'none';
+
+export interface LineStyle {
+  /** Any CSS colour. */
+  readonly colour: string;
+  /** An SVG stroke-dasharray value in viewBox units; 'none' for a solid line. */
+  readonly dash: string;
+  readonly marker: MarkerShape;
+}
+
+export const DESTINATION_STYLE: Readonly<Record<DestinationKey, LineStyle>> = Object.freeze({
+  absorbed: { colour: '#0072B2', dash: 'none', marker: 'circle' },
+  faeces: { colour: '#D55E00', dash: '10 5', marker: 'square' },
+  urine: { colour: '#E69F00', dash: '3 4', marker: 'triangle' },
+  boneIn: { colour: '#009E73', dash: '14 4 3 4', marker: 'diamond' },
+  boneOut: { colour: '#56B4E9', dash: '6 4', marker: 'triangleDown' },
+  artery: { colour: '#CC79A7', dash: '16 3 3 3 3 3', marker: 'plus' },
+});
+
+/** What was eaten is a reference, not a destination: thin, neutral grey, and stepped because meals are events. */
+export const EATEN_STYLE: LineStyle = Object.freeze({ colour: '#767676', dash: 'none', marker: 'none' });
+
+/** Blood calcium shares the "absorbed" blue: absorbed calcium is calcium that has reached the blood. */
+export const SERUM_STYLE: LineStyle = Object.freeze({ colour: '#0072B2', dash: 'none', marker: 'circle' });
+export const NORMAL_BAND_COLOUR = '#009E73';
+
+export type YearsSeriesKey = 'bone' | 'artery';
+export const YEARS_STYLE: Readonly<Record<YearsSeriesKey, LineStyle>> = Object.freeze({
+  bone: { colour: DESTINATION_STYLE.boneIn.colour, dash: 'none', marker: 'square' },
+  artery: { colour: DESTINATION_STYLE.artery.colour, dash: '10 5', marker: 'diamond' },
+});
+
+/** Stroke widths in viewBox units; the viewBox is sized so these stay legible when projected. */
+export const LINE_WIDTH = 3.5;
+export const REFERENCE_LINE_WIDTH = 2;
+/** How much thicker a highlighted series gets, and how faint the others become. */
+export const HIGHLIGHT_WIDTH_FACTOR = 1.7;
+export const DIMMED_OPACITY = 0.25;

@@ -1,0 +1,70 @@
+/**
+ * Keyboard shortcuts, declared once: the help dialog lists this table and the handler obeys it. Keys never steal
+ * typing or a control's own keys: Space on a focused button still presses that button; arrows stay with sliders.
+ */
+import { t } from '../i18n';
+
+export interface Shortcut {
+  /** Keys as `KeyboardEvent.key` values. */
+  readonly keys: readonly string[];
+  /** How the keys are written in the help dialog. */
+  readonly labelKey: string;
+  readonly actionKey: string;
+  readonly run: () => void;
+}
+
+export interface ShortcutActions {
+  toggle(): void;
+  step(): void;
+  slower(): void;
+  faster(): void;
+  dayView(): void;
+  yearsView(): void;
+  help(): void;
+}
+
+export function shortcutTable(a: ShortcutActions): Shortcut[] {
+  return [
+    { keys: [' '], labelKey: 'keys.space', actionKey: 'keys.action.toggle', run: a.toggle },
+    { keys: ['.'], labelKey: 'keys.period', actionKey: 'keys.action.step', run: a.step },
+    { keys: ['-', '_'], labelKey: 'keys.minus', actionKey: 'keys.action.slower', run: a.slower },
+    { keys: ['+', '='], labelKey: 'keys.plus', actionKey: 'keys.action.faster', run: a.faster },
+    { keys: ['d', 'D'], labelKey: 'keys.d', actionKey: 'keys.action.day', run: a.dayView },
+    { keys: ['y', 'Y'], labelKey: 'keys.y', actionKey: 'keys.action.years', run: a.yearsView },
+    { keys: ['?'], labelKey: 'keys.question', actionKey: 'keys.action.help', run: a.help },
+  ];
+}
+
+/** Whether a key press belongs to the focused element rather than to the page. */
+function ownedByTarget(e: KeyboardEvent): boolean {
+  const el = e.target;
+  if (!(el instanceof HTMLElement)) return false;
+  if (el.isContentEditable || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT') return true;
+  if (el.tagName === 'INPUT') {
+    const type = (el as HTMLInputElement).type;
+    // A range input has no use for Space or printable keys other than its own arrows/Page/Home/End.
+    if (type === 'range') return false;
+    return e.key === ' ' || type === 'text' || type === 'search' || type === 'number';
+  }
+  if (e.key === ' ' && (el.tagName === 'BUTTON' || el.tagName === 'A' || el.tagName === 'SUMMARY')) return true;
+  return false;
+}
+
+export function installShortcuts(shortcuts: readonly Shortcut[]): () => void {
+  const onKey = (e: KeyboardEvent): void => {
+    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (document.querySelector('dialog[open]')) return;
+    if (ownedByTarget(e)) return;
+    const shortcut = shortcuts.find((s) => s.keys.includes(e.key));
+    if (!shortcut) return;
+    e.preventDefault();
+    shortcut.run();
+  };
+  document.addEventListener('keydown', onKey);
+  return () => document.removeEventListener('keydown', onKey);
+}
+
+/** The help dialog's table rows: [keys as written, what they do]. */
+export function shortcutRows(shortcuts: readonly Shortcut[]): [string, string][] {
+  return shortcuts.map((s) => [t(s.labelKey), t(s.actionKey)]);
+}

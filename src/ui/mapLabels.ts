@@ -1,0 +1,186 @@
+/**
+ * Words on the body map: region names, the gut-wall routes, exits, the legend, the blood readouts and the
+ * artery-deposit scale with its "True scale" switch. They live in one HTML layer laid over the canvas in the same
+ * logical units as the drawing (scaled with it), so they stay in place at any size and remain real, accessible text.
+ */
+import { formatNumber, t } from '../i18n';
+import {
+  ARTERY,
+  BLOOD_LOOP,
+  BONE,
+  GUT,
+  KIDNEY,
+  LABEL_ANCHORS,
+  type RegionKey,
+  STAGE_HEIGHT,
+  STAGE_WIDTH,
+} from '../render/layout';
+import { arteryExaggeratedLabel, trueScaleExplanation, trueScaleLabel } from './content/notices';
+import { h, setText, uid } from './dom';
+import { evidenceBadge } from './evidenceBadges';
+import type { Highlight, HighlightKey } from './highlight';
+
+export interface MapLabels {
+  readonly element: HTMLElement;
+  readonly trueScale: HTMLInputElement;
+  /** Logical-to-CSS scale of the map (the canvas's width over STAGE_WIDTH). */
+  setScale(scale: number): void;
+  setView(view: 'day' | 'years'): void;
+  setExaggeration(factor: number): void;
+  highlight(region: RegionKey | null): void;
+}
+
+const at = (x: number, y: number, extra = ''): string => `left:${x}px;top:${y}px;${extra}`;
+
+export function createMapLabels(options: {
+  highlight: Highlight;
+  packetMg: number;
+  bloodPanel: HTMLElement;
+  onTrueScale(on: boolean): void;
+}): MapLabels {
+  const { highlight } = options;
+  const regionLabel = (region: RegionKey, key: HighlightKey, text: string, ...extra: Node[]): HTMLElement => {
+    const a = LABEL_ANCHORS[region];
+    const el = h(
+      'div',
+      { class: `map-label map-label-${region}`, style: at(a.x, a.y), 'data-region': region },
+      h('span', { class: 'map-label-name', text }),
+      ...extra,
+    );
+    highlight.bind(el, key);
+    return el;
+  };
+
+  const trueScaleId = uid('true-scale');
+  const trueScale = h('input', { type: 'checkbox', role: 'switch', id: trueScaleId });
+  trueScale.addEventListener('change', () => options.onTrueScale(trueScale.checked));
+  const scaleNote = h('span', { class: 'scale-note' });
+  const depositBox = h(
+    'div',
+    {
+      class: 'map-note deposit-scale',
+      style: at(ARTERY.panel.x + 8, ARTERY.panel.y + 200, `width:${ARTERY.panel.w - 16}px`),
+    },
+    scaleNote,
+    h(
+      'label',
+      { for: trueScaleId, class: 'switch-label', title: trueScaleExplanation() },
+      trueScale,
+      h('span', { class: 'switch-track', 'aria-hidden': 'true' }),
+      trueScaleLabel(),
+    ),
+  );
+
+  const sub = (x: number, y: number, text: string, cls = ''): HTMLElement =>
+    h('div', { class: `map-sub ${cls}`.trim(), style: at(x, y), text });
+  /** A label whose right edge sits at x, so it can never run off the map's right side. */
+  const subRight = (x: number, y: number, text: string, cls = ''): HTMLElement =>
+    h('div', { class: `map-sub ${cls}`.trim(), style: `right:${STAGE_WIDTH - x}px;top:${y}px;`, text });
+
+  const blood = h(
+    'div',
+    {
+      class: 'map-centre',
+      style: at(BLOOD_LOOP.left + 40, BLOOD_LOOP.top + 90, `width:${BLOOD_LOOP.right - BLOOD_LOOP.left - 80}px`),
+    },
+    options.bloodPanel,
+  );
+
+  const routes = h(
+    'div',
+    { class: 'map-note gut-routes', style: at(GUT.panel.x, GUT.faecesExit.y + 24, 'width:310px') },
+    h(
+      'p',
+      {},
+      h('span', { class: 'route-key route-active', 'aria-hidden': 'true' }),
+      t('map.route.active'),
+      ' ',
+      evidenceBadge('activeAbsorption', t('map.route.active')),
+    ),
+    h(
+      'p',
+      {},
+      h('span', { class: 'route-key route-passive', 'aria-hidden': 'true' }),
+      t('map.route.passive'),
+      ' ',
+      evidenceBadge('passiveAbsorption', t('map.route.passive')),
+    ),
+  );
+
+  const legend = h(
+    'div',
+    {
+      class: 'map-note legend',
+      role: 'group',
+      'aria-label': t('legend.title'),
+      style: at(BONE.panel.x - 8, STAGE_HEIGHT - 190, 'width:320px'),
+    },
+    h(
+      'p',
+      {},
+      h('span', { class: 'legend-icon legend-packet', 'aria-hidden': 'true' }),
+      t('legend.packet', { mg: formatNumber(options.packetMg) }),
+    ),
+    h('p', {}, h('span', { class: 'legend-icon legend-glu', 'aria-hidden': 'true' }), t('legend.glu')),
+    h('p', {}, h('span', { class: 'legend-icon legend-gla', 'aria-hidden': 'true' }), t('legend.gla')),
+    h('p', {}, h('span', { class: 'legend-icon legend-bound', 'aria-hidden': 'true' }), t('legend.bound')),
+    h('p', {}, h('span', { class: 'legend-icon legend-crystal', 'aria-hidden': 'true' }), t('legend.crystal')),
+  );
+
+  const layer = h(
+    'div',
+    { class: 'map-labels', style: `width:${STAGE_WIDTH}px;height:${STAGE_HEIGHT}px` },
+    regionLabel('gut', 'gut', t('map.gut')),
+    sub(GUT.lumen.x, GUT.lumen.y - 22, t('map.gut.contents')),
+    sub(GUT.cells[0]?.x ?? 148, GUT.lumen.y - 22, t('map.gut.cells')),
+    routes,
+    regionLabel('blood', 'blood', t('map.blood')),
+    blood,
+    regionLabel('bone', 'boneIn', t('map.bone'), evidenceBadge('boneRemodelling', t('map.bone'))),
+    sub(BONE.surface.x + 6, BONE.surface.y + BONE.surface.h - 24, t('map.bone.surface'), 'map-sub-small map-sub-plate'),
+    sub(BONE.panel.x + 6, BONE.matrix.y + 40, t('map.bone.osteocalcin'), 'map-sub-small map-sub-plate'),
+    sub(BONE.osteoblasts[0]?.x ?? 890, BONE.surface.y + 2, t('map.bone.osteoblasts'), 'map-sub-small map-sub-plate'),
+    subRight(
+      BONE.panel.x + BONE.panel.w - 4,
+      BONE.surface.y + 2,
+      t('map.bone.osteoclast'),
+      'map-sub-small map-sub-plate',
+    ),
+    regionLabel('artery', 'artery', t('map.artery')),
+    h(
+      'div',
+      { class: 'map-sub map-sub-small map-sub-plate', style: at(ARTERY.proteinArea.x, ARTERY.media.y + 8) },
+      t('map.artery.mgp'),
+      ' ',
+      evidenceBadge('mgpInhibits', t('map.artery.mgp')),
+    ),
+    depositBox,
+    regionLabel('kidney', 'kidney', t('map.kidney'), evidenceBadge('kidneyReabsorption', t('map.kidney'))),
+    sub(KIDNEY.glomerulus.x - 40, KIDNEY.glomerulus.y + 32, t('map.kidney.filter'), 'map-sub-small'),
+    sub(KIDNEY.tubule.x + 60, KIDNEY.tubule.y + KIDNEY.tubule.h + 4, t('map.kidney.tubule'), 'map-sub-small'),
+    regionLabel('urine', 'urine', t('map.urine')),
+    regionLabel('faeces', 'faeces', t('map.faeces')),
+    legend,
+  );
+  const element = h('div', { class: 'map-overlay' }, layer);
+
+  return {
+    element,
+    trueScale,
+    setScale(scale) {
+      element.style.setProperty('--map-scale', String(scale));
+    },
+    setView(view) {
+      element.dataset.view = view;
+    },
+    setExaggeration(factor) {
+      trueScale.checked = factor === 1;
+      setText(scaleNote, factor === 1 ? trueScaleExplanation() : arteryExaggeratedLabel(factor));
+    },
+    highlight(region) {
+      for (const el of layer.querySelectorAll<HTMLElement>('[data-region]')) {
+        el.classList.toggle('is-highlighted', el.dataset.region === region);
+      }
+    },
+  };
+}

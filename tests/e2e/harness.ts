@@ -1,0 +1,137 @@
+/**
+ * Browser test harness: a Vite dev server on a free port and Debian's Chromium driven by playwright-core (browsers
+ * cannot be downloaded on these machines). Every page records console errors, uncaught exceptions and any request
+ * to another origin, so each test can assert there were none.
+ */
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { createServer, type ViteDevServer } from 'vite';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Headless Chromium with software WebGL (SwiftShader) and nothing that phones home. */
+export const CHROMIUM_ARGS = [
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
+
+export interface Served {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export async function serve(): Promise<Served> {
+  const server: ViteDevServer = await createServer({
+    logLevel: 'error',
+    server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false },
+  });
+  await server.listen();
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('Vite did not report a local URL');
+  return { url, close: () => server.close() };
+}
+
+export async function launch(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, ...extraArgs] });
+}
+
+export interface Watched {
+  readonly page: Page;
+  /** Console errors and uncaught exceptions, in order. */
+  readonly errors: string[];
+  /** URLs requested from any origin other than the test server's. */
+  readonly foreign: string[];
+}
+
+export async function openApp(
+  browser: Browser,
+  url: string,
+  viewport = { width: 1366, height: 768 },
+): Promise<Watched> {
+  const page = await browser.newPage({ viewport });
+  const origin = new URL(url).origin;
+  const errors: string[] = [];
+  const foreign: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) foreign.push(u);
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => {
+    const app = (window as unknown as { calciumRoutes?: { rendererName: string | null } }).calciumRoutes;
+    return app?.rendererName != null || document.querySelector('.stage-message') !== null;
+  });
+  return { page, errors, foreign };
+}
+
+/** The simulated tick (minutes in the day view), read from the running session. */
+export function tick(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const app = (window as unknown as { calciumRoutes: { session: { world: { model: { tick: number } } } } })
+      .calciumRoutes;
+    return app.session.world.model.tick;
+  });
+}
+
+/**
+ * Advances the day view by whole steps of `ticks` minutes, as the Step button does, without waiting for real time
+ * (a simulated day at Fast speed would take 15 s of wall clock).
+ */
+export async function stepMinutes(page: Page, minutes: number, ticks = 60): Promise<void> {
+  await page.evaluate(
+    ([total, size]) => {
+      const app = (window as unknown as { calciumRoutes: { session: { actor: { send(e: unknown): void } } } })
+        .calciumRoutes;
+      for (let done = 0; done < total; done += size) {
+        app.session.actor.send({ type: 'step', ticks: Math.min(size, total - done) });
+      }
+    },
+    [minutes, ticks] as const,
+  );
+  // The panels redraw at most four times a second; let them catch up before anyone reads them.
+  await page.waitForTimeout(400);
+}
+
+/** Text of one cell in the outcome table: the row whose header starts with `row`, column `col` (0 = first value). */
+export async function tableCell(page: Page, row: string, col = 0): Promise<string> {
+  const table = page.getByRole('table', { name: 'Where the calcium went' });
+  const r = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: row }) });
+  return (await r.getByRole('cell').nth(col).textContent())?.trim() ?? '';
+}
+
+export const percent = (text: string): number => Number.parseFloat(text.replace(/[^\d.]/g, ''));
+
+/**
+ * Share of the map canvas's pixels that differ from its background colour, read by copying the WebGL canvas into
+ * a 2D canvas right after a render (in the same task, so the drawing buffer is still there).
+ */
+export function canvasInk(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const app = (
+      window as unknown as { calciumRoutes: { pixi: { app: { render(): void; canvas: HTMLCanvasElement } } } }
+    ).calciumRoutes.pixi.app;
+    app.render();
+    const source = app.canvas;
+    const copy = document.createElement('canvas');
+    copy.width = source.width;
+    copy.height = source.height;
+    const g = copy.getContext('2d');
+    if (!g) return 0;
+    g.drawImage(source, 0, 0);
+    const data = g.getImageData(0, 0, copy.width, copy.height).data;
+    const [r0, g0, b0] = [data[0], data[1], data[2]];
+    let ink = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i] !== r0 || data[i + 1] !== g0 || data[i + 2] !== b0) ink++;
+    }
+    return ink / (data.length / 4);
+  });
+}
