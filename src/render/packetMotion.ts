@@ -160,6 +160,7 @@ export class PacketMotion {
       return;
     }
     if (this.shown[slot] !== from) this.place(slot, from);
+    else if (this.mode[slot] === MODE_TRAVEL) this.finishJourney(slot);
     if (from === C.blood) this.swapWithNearestBlood(slot, portFor(to));
     const x = this.x[slot] as number;
     const y = this.y[slot] as number;
@@ -304,6 +305,7 @@ export class PacketMotion {
       this.flowTo(slot);
       return;
     }
+    if (code === C.enterocyte) this.cell[slot] = Math.floor(this.random() * GUT.cells.length);
     const region = this.regionOf(slot, code);
     if (!region) {
       this.mode[slot] = MODE_HIDDEN;
@@ -390,12 +392,20 @@ export class PacketMotion {
     }
   }
 
+  /** A packet that moves again before it arrived is first put where its journey was going. */
+  private finishJourney(slot: number): void {
+    this.x[slot] = this.bx[slot] as number;
+    this.y[slot] = this.by[slot] as number;
+    this.land(slot);
+  }
+
   private land(slot: number): void {
     const code = this.shown[slot] as number;
     if (code === C.blood) {
       this.s[slot] = nearestLoopS({ x: this.x[slot] as number, y: this.y[slot] as number });
       this.lane[slot] = (this.random() - 0.5) * (BLOOD_LOOP.width - 14);
       this.mode[slot] = MODE_BLOOD;
+      this.flowTo(slot);
       return;
     }
     const region = this.regionOf(slot, code);

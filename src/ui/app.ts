@@ -20,7 +20,7 @@ import { Highlight, REGION_OF } from './highlight';
 import { createInputControls } from './inputControls';
 import { installShortcuts, shortcutRows, shortcutTable } from './keyboard';
 import { createLiveSummary, daySentence, yearsSentence } from './liveSummary';
-import { createMapLabels } from './mapLabels';
+import { createLegend, createMapLabels } from './mapLabels';
 import { createOutcomeTable } from './outcomeTable';
 import { createTimeControls } from './timeControls';
 
@@ -135,6 +135,7 @@ export function mountApp(root: HTMLElement, session: Session): AppView {
     { class: 'stage-area', 'aria-labelledby': 'map-title' },
     h('h2', { id: 'map-title', class: 'visually-hidden', text: t('map.title') }),
     stageHost,
+    h('div', { class: 'legend-outside' }, createLegend(session.world.packetMg)),
   );
 
   // --- Outcome -------------------------------------------------------------------------------------------------

@@ -32,6 +32,27 @@ export interface MapLabels {
 
 const at = (x: number, y: number, extra = ''): string => `left:${x}px;top:${y}px;${extra}`;
 
+/** Map scale (CSS px per logical px) below which labels would crowd each other. */
+const COMPACT_BELOW = 0.62;
+
+/** The key to the map's symbols; drawn on the map, and again under it when the map is too small for it. */
+export function createLegend(packetMg: number, style = ''): HTMLElement {
+  return h(
+    'div',
+    { class: 'map-note legend', role: 'group', 'aria-label': t('legend.title'), style },
+    h(
+      'p',
+      {},
+      h('span', { class: 'legend-icon legend-packet', 'aria-hidden': 'true' }),
+      t('legend.packet', { mg: formatNumber(packetMg) }),
+    ),
+    h('p', {}, h('span', { class: 'legend-icon legend-glu', 'aria-hidden': 'true' }), t('legend.glu')),
+    h('p', {}, h('span', { class: 'legend-icon legend-gla', 'aria-hidden': 'true' }), t('legend.gla')),
+    h('p', {}, h('span', { class: 'legend-icon legend-bound', 'aria-hidden': 'true' }), t('legend.bound')),
+    h('p', {}, h('span', { class: 'legend-icon legend-crystal', 'aria-hidden': 'true' }), t('legend.crystal')),
+  );
+}
+
 export function createMapLabels(options: {
   highlight: Highlight;
   packetMg: number;
@@ -107,25 +128,7 @@ export function createMapLabels(options: {
     ),
   );
 
-  const legend = h(
-    'div',
-    {
-      class: 'map-note legend',
-      role: 'group',
-      'aria-label': t('legend.title'),
-      style: at(BONE.panel.x - 8, STAGE_HEIGHT - 190, 'width:320px'),
-    },
-    h(
-      'p',
-      {},
-      h('span', { class: 'legend-icon legend-packet', 'aria-hidden': 'true' }),
-      t('legend.packet', { mg: formatNumber(options.packetMg) }),
-    ),
-    h('p', {}, h('span', { class: 'legend-icon legend-glu', 'aria-hidden': 'true' }), t('legend.glu')),
-    h('p', {}, h('span', { class: 'legend-icon legend-gla', 'aria-hidden': 'true' }), t('legend.gla')),
-    h('p', {}, h('span', { class: 'legend-icon legend-bound', 'aria-hidden': 'true' }), t('legend.bound')),
-    h('p', {}, h('span', { class: 'legend-icon legend-crystal', 'aria-hidden': 'true' }), t('legend.crystal')),
-  );
+  const legend = createLegend(options.packetMg, at(BONE.panel.x - 8, STAGE_HEIGHT - 190, 'width:320px'));
 
   const layer = h(
     'div',
@@ -149,7 +152,10 @@ export function createMapLabels(options: {
     regionLabel('artery', 'artery', t('map.artery')),
     h(
       'div',
-      { class: 'map-sub map-sub-small map-sub-plate', style: at(ARTERY.proteinArea.x, ARTERY.media.y + 8) },
+      {
+        class: 'map-sub map-sub-small map-sub-plate',
+        style: at(ARTERY.proteinArea.x, ARTERY.media.y + 8, `max-width:${ARTERY.proteinArea.w}px;white-space:normal`),
+      },
       t('map.artery.mgp'),
       ' ',
       evidenceBadge('mgpInhibits', t('map.artery.mgp')),
@@ -163,19 +169,36 @@ export function createMapLabels(options: {
     legend,
   );
   const element = h('div', { class: 'map-overlay' }, layer);
+  let shownView: 'day' | 'years' = 'day';
+  let shownFactor = 1;
+  // The years view draws the model's own amounts (one crystal per packet's worth), so no exaggeration note there.
+  const showScale = (): void => {
+    const text =
+      shownView === 'years'
+        ? t('map.deposit.years', { mg: formatNumber(options.packetMg) })
+        : shownFactor === 1
+          ? trueScaleExplanation()
+          : arteryExaggeratedLabel(shownFactor);
+    setText(scaleNote, text);
+  };
 
   return {
     element,
     trueScale,
     setScale(scale) {
       element.style.setProperty('--map-scale', String(scale));
+      // Small maps keep only the region names and readouts; the key moves out below the map (see createLegend).
+      element.closest('.stage-area')?.classList.toggle('is-compact', scale < COMPACT_BELOW);
     },
     setView(view) {
       element.dataset.view = view;
+      shownView = view;
+      showScale();
     },
     setExaggeration(factor) {
+      shownFactor = factor;
       trueScale.checked = factor === 1;
-      setText(scaleNote, factor === 1 ? trueScaleExplanation() : arteryExaggeratedLabel(factor));
+      showScale();
     },
     highlight(region) {
       for (const el of layer.querySelectorAll<HTMLElement>('[data-region]')) {
