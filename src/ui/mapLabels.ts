@@ -33,7 +33,7 @@ export interface MapLabels {
 const at = (x: number, y: number, extra = ''): string => `left:${x}px;top:${y}px;${extra}`;
 
 /** Map scale (CSS px per logical px) below which labels would crowd each other. */
-const COMPACT_BELOW = 0.62;
+const COMPACT_BELOW = 0.5;
 
 /** The key to the map's symbols; drawn on the map, and again under it when the map is too small for it. */
 export function createLegend(packetMg: number, style = ''): HTMLElement {
