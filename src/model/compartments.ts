@@ -34,6 +34,11 @@ export const FLUX_EVENTS = [
 export type FluxEvent = (typeof FLUX_EVENTS)[number];
 
 export const compartmentCode = (name: Compartment): number => COMPARTMENTS.indexOf(name);
+
+/** Every compartment's numeric code by name, for code that works on the typed arrays. */
+export const CODE: Readonly<Record<Compartment, number>> = Object.freeze(
+  Object.fromEntries(COMPARTMENTS.map((name, i) => [name, i])) as Record<Compartment, number>,
+);
 export const eventCode = (name: FluxEvent): number => FLUX_EVENTS.indexOf(name);
 
 /** Table value meaning "this event is not a legal move from this compartment". */

@@ -6,14 +6,7 @@
  * The skeleton, artery wall and the two exits are reservoirs counted in packet units, not packets: the skeleton
  * alone would be 200,000 packets. Calcium is conserved exactly in packet units (see conservationUnits()).
  */
-import {
-  COMPARTMENTS,
-  compartmentCode,
-  FLUX_EVENTS,
-  type FluxEvent,
-  NO_MOVE,
-  type TransitionTable,
-} from './compartments';
+import { CODE, COMPARTMENTS, FLUX_EVENTS, type FluxEvent, NO_MOVE, type TransitionTable } from './compartments';
 import type { Inputs } from './inputs';
 import { cloneState, leaveProbability, type ModelState, mealAtTick, stepIntegrator, typicalStart } from './integrator';
 import { deriveHabit, emptyHazards, type Habit, type Hazards } from './physiology';
@@ -28,17 +21,7 @@ const N_COMPARTMENTS = COMPARTMENTS.length;
 const N_EVENTS = FLUX_EVENTS.length;
 const RESORB_EVENT = FLUX_EVENTS.indexOf('RESORB');
 
-const C = {
-  gutLumen: compartmentCode('gutLumen'),
-  enterocyte: compartmentCode('enterocyte'),
-  blood: compartmentCode('blood'),
-  kidneyFiltrate: compartmentCode('kidneyFiltrate'),
-  boneSurface: compartmentCode('boneSurface'),
-  boneMineral: compartmentCode('boneMineral'),
-  arteryWall: compartmentCode('arteryWall'),
-  urine: compartmentCode('urine'),
-  faeces: compartmentCode('faeces'),
-};
+const C = CODE;
 
 /** Which hazard drives each event, in FLUX_EVENTS order. RESORB is zero-order and handled separately. */
 const HAZARD_OF_EVENT: readonly (keyof Hazards | null)[] = FLUX_EVENTS.map((e) => {

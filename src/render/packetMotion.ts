@@ -9,22 +9,12 @@
  *
  * Pure TypeScript over typed arrays, no Pixi, so it is tested in Node. It reads the world; it never changes it.
  */
-import { compartmentCode } from '../model/compartments';
+import { CODE } from '../model/compartments';
 import { LOOP_LENGTH, loopPoint, nearestLoopS, type PathPoint } from './bloodPath';
 import { ARTERY, BLOOD_LOOP, BONE, GUT, inRect, KIDNEY, LOOP_PORTS, type Point, type Rect } from './layout';
 
 const FREE = 255;
-const C = {
-  gutLumen: compartmentCode('gutLumen'),
-  enterocyte: compartmentCode('enterocyte'),
-  blood: compartmentCode('blood'),
-  kidneyFiltrate: compartmentCode('kidneyFiltrate'),
-  boneSurface: compartmentCode('boneSurface'),
-  boneMineral: compartmentCode('boneMineral'),
-  arteryWall: compartmentCode('arteryWall'),
-  urine: compartmentCode('urine'),
-  faeces: compartmentCode('faeces'),
-};
+const C = CODE;
 
 export const MODE_HIDDEN = 0;
 export const MODE_TISSUE = 1;
