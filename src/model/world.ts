@@ -194,10 +194,6 @@ export class World {
     this.arteryExaggeration = factor;
   }
 
-  get arteryDrawingScale(): number {
-    return this.arteryExaggeration;
-  }
-
   /** Advances one tick (one simulated minute). */
   step(): void {
     const m = this.packetMg;

@@ -11,6 +11,8 @@ const POOL = 240;
 export class DepositLayer {
   readonly container = new Container({ label: 'artery deposits' });
   private readonly crystals: Sprite[] = [];
+  /** What is drawn now; the scene calls `draw` every frame, but deposits change a few times a day. */
+  private shownUnits = -1;
 
   constructor(texture: Texture, sites: readonly Point[]) {
     this.container.interactiveChildren = false;
@@ -33,6 +35,8 @@ export class DepositLayer {
   /** Shows `units` crystals' worth of mineral. */
   draw(units: number): void {
     const n = Math.max(0, Math.floor(units));
+    if (n === this.shownUnits) return;
+    this.shownUnits = n;
     const shown = Math.min(n, POOL);
     const scale = n > POOL ? Math.min(2.5, Math.sqrt(n / POOL)) : 1;
     for (let i = 0; i < POOL; i++) {

@@ -10,6 +10,7 @@ const MAX_PORES = 80;
 export class YearsLayer {
   readonly container = new Container({ label: 'years overlay' });
   private readonly pores: Sprite[] = [];
+  private shownPores = -1;
 
   constructor(poreTexture: Texture, matrix: Rect) {
     this.container.interactiveChildren = false;
@@ -34,6 +35,8 @@ export class YearsLayer {
   draw(bonePercentOfStart: number): void {
     const lost = Math.max(0, 100 - bonePercentOfStart);
     const shown = Math.min(MAX_PORES, Math.round(lost * 2));
+    if (shown === this.shownPores) return;
+    this.shownPores = shown;
     for (let i = 0; i < MAX_PORES; i++) (this.pores[i] as Sprite).visible = i < shown;
   }
 }

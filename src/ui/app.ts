@@ -22,6 +22,7 @@ import { installShortcuts, shortcutRows, shortcutTable } from './keyboard';
 import { createLiveSummary, daySentence, yearsSentence } from './liveSummary';
 import { createLegend, createMapLabels } from './mapLabels';
 import { createOutcomeTable } from './outcomeTable';
+import { DESTINATIONS, type DestinationKey } from './outcomeTypes';
 import { createTimeControls } from './timeControls';
 
 /** Day-view drawing scale for artery deposits: the model's rate would show nothing in a day (docs/model.md). */
@@ -205,7 +206,7 @@ export function mountApp(root: HTMLElement, session: Session): AppView {
   highlight.listen((key) => {
     const region = key ? REGION_OF[key] : null;
     labels.highlight(region);
-    dayCharts.highlight(key && key in REGION_OF && key !== 'blood' && key !== 'kidney' && key !== 'gut' ? key : null);
+    dayCharts.highlight(isDestination(key) ? key : null);
     yearsCharts.highlight(key === 'boneIn' || key === 'boneOut' ? 'bone' : key === 'artery' ? 'artery' : null);
     for (const listener of highlightListeners) listener(region);
   });
@@ -308,3 +309,6 @@ function mealNote(minuteOfDay: number, calciumMgPerDay: number): string {
   if (!meal) return '';
   return t(`meal.${meal.name}`, { mg: formatNumber(calciumMgPerDay * meal.share) });
 }
+
+const isDestination = (key: string | null): key is DestinationKey =>
+  key !== null && (DESTINATIONS as readonly string[]).includes(key);

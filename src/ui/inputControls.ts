@@ -191,9 +191,8 @@ function showSlider(row: SliderRow, inputs: Inputs): void {
   const { spec, range, output, food, zone } = row;
   const value = inputs[spec.input];
   const position = String(positionOf(spec.input, value));
-  // Only move the thumb when the value changed elsewhere, so a drag in progress is never fought.
-  if (range.value !== position && document.activeElement !== range) range.value = position;
-  else if (range.value !== position) range.value = position;
+  // Set the thumb only when it differs: rewriting an equal value would disturb a drag in progress.
+  if (range.value !== position) range.value = position;
   const withUnit = t(spec.unitKey, { value: formatNumber(value) });
   setText(output, withUnit);
   const foodText = isFoodInput(spec.input) ? foodEquivalent(spec.input, value, inputs.k2Form) : '';
