@@ -1,8 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { scenesPlugin } from './src/lesson/scenesPlugin';
 
 export default defineConfig(({ command }) => ({
   // Relative asset URLs, so dist/ works from any folder (school servers, LMS packages, file://).
   base: './',
+  plugins: [scenesPlugin(fileURLToPath(new URL('./scenes', import.meta.url)))],
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
   build: { target: 'es2022', sourcemap: true },
   resolve: {

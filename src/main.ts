@@ -3,13 +3,18 @@
  * optional — without WebGL the controls, table and charts still work and a message says why the map is missing.
  */
 import './ui/styles/index.css';
+import { presets, scenes } from 'virtual:scenes';
 import { t } from './i18n';
 import { MapScene } from './render/mapScene';
 import { NoWebGLError, type PixiStage, startPixiStage } from './render/pixiStage';
-import { Session } from './session/session';
+import { type Run, Session } from './session/session';
+import { completeState, DEFAULT_SHARED_STATE, decodeState, encodeState, type SharedState } from './share/urlState';
 import { DAY_ARTERY_EXAGGERATION, mountApp, PACKET_MG } from './ui/app';
+import type { Condition } from './ui/compareControls';
 import { h } from './ui/dom';
-import { readReloadState, saveReloadState } from './ui/reloadState';
+import { applySharedState, sharedStateOf } from './ui/linkState';
+import { createNotice } from './ui/notice';
+import { createPreferenceStore, wantsReducedMotion } from './ui/preferenceStore';
 
 /** Seconds of packet animation per real second, by speed: faster runs move packets faster, but not 16× faster. */
 const VISUAL_SPEED = { slow: 0.6, normal: 1, fast: 1.6 } as const;
@@ -17,73 +22,114 @@ const VISUAL_SPEED = { slow: 0.6, normal: 1, fast: 1.6 } as const;
 const STEP_ANIMATION_SECONDS = 1.2;
 /** Without a restore within this time, offer to reload (with the student's settings kept). */
 const RESTORE_WAIT_MS = 3000;
+/** How often the address bar's hash is brought up to date (ms). */
+const HASH_INTERVAL_MS = 250;
 
-const restored = readReloadState();
+const preferences = createPreferenceStore();
+const sceneIds = scenes.map((scene) => scene.id);
+const link = decodeState(window.location.hash, { sceneIds });
+// A shared link sets everything it carries; otherwise the device's preferred speed applies.
+const startState: SharedState = link.shared
+  ? completeState(link.state)
+  : { ...DEFAULT_SHARED_STATE, speed: preferences.get().speed };
 const session = new Session({
-  input: restored ? { inputs: restored.inputs, seed: restored.seed, speed: restored.speed } : undefined,
+  input: { inputs: startState.inputs, seed: startState.seed, speed: startState.speed, compare: startState.compare },
   arteryExaggeration: DAY_ARTERY_EXAGGERATION,
   packetMg: PACKET_MG,
 });
 const root = document.getElementById('app');
 if (!root) throw new Error('index.html has no #app element');
-const app = mountApp(root, session);
-if (restored?.view === 'years') session.actor.send({ type: 'view.set', view: 'years' });
+const app = mountApp(root, session, { scenes, presets }, preferences);
+if (link.shared) {
+  applySharedState(session, startState, scenes);
+  app.presenter.set(startState.presenter);
+}
+if (link.problems.length > 0) {
+  app.showNotice(createNotice(t('notice.link.title'), [...link.problems, t('notice.link.after')]));
+}
+if (preferences.problems.length > 0) app.showNotice(createNotice(t('notice.prefs.title'), preferences.problems));
+
+// The hash always describes what is on screen, so the address bar is a share link and a reload keeps the state.
+let writtenHash = window.location.hash.replace(/^#/, '');
+const keepHashCurrent = (): void => {
+  const hash = encodeState(sharedStateOf(session, app.presenter.active));
+  if (hash === writtenHash) return;
+  writtenHash = hash;
+  window.history.replaceState(null, '', `#${hash}`);
+};
+window.addEventListener('hashchange', () => {
+  const hash = window.location.hash.replace(/^#/, '');
+  if (hash === writtenHash) return;
+  const pasted = decodeState(hash, { sceneIds });
+  const state = completeState(pasted.state);
+  applySharedState(session, state, scenes);
+  app.presenter.set(state.presenter);
+  if (pasted.problems.length > 0) {
+    app.showNotice(createNotice(t('notice.link.title'), [...pasted.problems, t('notice.link.after')]));
+  }
+});
 
 // Debug and test handle: read-only views of what is running (end-to-end tests read the renderer name from it).
-const debug: { rendererName: string | null; session: Session; pixi: PixiStage | null } = {
+const debug: { rendererName: string | null; session: Session; pixi: PixiStage | null; pixiB: PixiStage | null } = {
   rendererName: null,
   session,
   pixi: null,
+  pixiB: null,
 };
 (window as unknown as { calciumRoutes: typeof debug }).calciumRoutes = debug;
 
 const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
+const motionIsReduced = (): boolean => wantsReducedMotion(preferences.get(), reducedMotion.matches);
 
-async function startMap(): Promise<void> {
+/** Draws one condition's run on one map; B's map starts the first time compare is switched on. */
+async function startMap(condition: Condition): Promise<PixiStage> {
+  const view = app.maps[condition];
+  const runOf = (): Run | null => (condition === 'a' ? session.a : session.b);
   let contextLost = false;
   let resumeAfterRestore = false;
   let reloadTimer = 0;
-  const pixi = await startPixiStage(app.stageHost, {
-    onScale: (scale) => app.setMapScale(scale),
+  const pixi = await startPixiStage(view.stageHost, {
+    onScale: (scale) => view.setMapScale(scale),
     onContextLost: () => {
       contextLost = true;
       const snap = session.actor.getSnapshot();
       resumeAfterRestore = !snap.matches({ clock: 'paused' });
       session.actor.send({ type: 'pause' });
       pixi.app.ticker.stop();
-      app.stageMessage(messageBox(t('map.contextLost.title'), t('map.contextLost.body')));
+      view.stageMessage(messageBox(t('map.contextLost.title'), t('map.contextLost.body')));
       window.setTimeout(() => pixi.restoreContext(), 500);
       reloadTimer = window.setTimeout(() => {
         if (!contextLost) return;
         const reload = h('button', { type: 'button', class: 'btn btn-primary', text: t('map.contextLost.reload') });
         reload.addEventListener('click', () => {
-          const { context } = session.actor.getSnapshot();
-          saveReloadState({ inputs: context.inputs, seed: context.seed, speed: context.speed, view: context.view });
+          // The hash holds the whole state, so the reloaded page starts where this one was.
+          keepHashCurrent();
           window.location.reload();
         });
-        app.stageMessage(messageBox(t('map.contextLost.title'), t('map.contextLost.stuck'), reload));
+        view.stageMessage(messageBox(t('map.contextLost.title'), t('map.contextLost.stuck'), reload));
       }, RESTORE_WAIT_MS);
     },
     onContextRestored: () => {
       contextLost = false;
       window.clearTimeout(reloadTimer);
-      app.stageMessage(null);
+      view.stageMessage(null);
       pixi.app.ticker.start();
       if (resumeAfterRestore) session.actor.send({ type: 'play' });
     },
   });
-  debug.pixi = pixi;
-  debug.rendererName = pixi.rendererName;
 
   const scene = new MapScene();
   pixi.app.stage.addChild(scene.root);
-  scene.setReducedMotion(reducedMotion.matches);
-  reducedMotion.addEventListener('change', () => scene.setReducedMotion(reducedMotion.matches));
-  app.onHighlight((region) => scene.highlight(region));
+  scene.setReducedMotion(motionIsReduced());
+  reducedMotion.addEventListener('change', () => scene.setReducedMotion(motionIsReduced()));
+  preferences.listen(() => scene.setReducedMotion(motionIsReduced()));
+  app.onHighlight((regions) => scene.highlight(regions));
 
   let stepBudget = 0;
   let lastTick = -1;
   pixi.app.ticker.add((ticker) => {
+    const run = runOf();
+    if (!run) return;
     const snap = session.actor.getSnapshot();
     const { context } = snap;
     const realSeconds = ticker.deltaMS / 1000;
@@ -92,14 +138,15 @@ async function startMap(): Promise<void> {
       dt = realSeconds * VISUAL_SPEED[context.speed];
     } else {
       // Paused: still until a Step moves the world, then long enough for the new journeys to play out.
-      if (session.world.model.tick !== lastTick && lastTick >= 0) stepBudget = STEP_ANIMATION_SECONDS;
+      if (run.world.model.tick !== lastTick && lastTick >= 0) stepBudget = STEP_ANIMATION_SECONDS;
       dt = Math.min(realSeconds, stepBudget);
       stepBudget -= dt;
     }
-    lastTick = session.world.model.tick;
-    const course = context.view === 'years' ? session.lifeCourse : null;
+    lastTick = run.world.model.tick;
+    const inputs = condition === 'a' ? context.inputs : context.compare;
+    const course = context.view === 'years' && inputs ? run.lifeCourse(inputs) : null;
     scene.draw({
-      world: session.world,
+      world: run.world,
       view: context.view,
       dt,
       year: course ? (course.series[course.series.length - 1] ?? null) : null,
@@ -107,17 +154,61 @@ async function startMap(): Promise<void> {
   });
 
   document.addEventListener('visibilitychange', () => {
-    if (document.hidden) pixi.app.ticker.stop();
+    if (document.hidden || (condition === 'b' && !session.b)) pixi.app.ticker.stop();
     else if (!contextLost) pixi.app.ticker.start();
   });
+  return pixi;
 }
+
+function mapFailed(condition: Condition, error: unknown): void {
+  const noWebGL = error instanceof NoWebGLError;
+  app.maps[condition].stageMessage(
+    messageBox(t('map.noWebGL.title'), noWebGL ? t('map.noWebGL.body') : t('map.failed.body')),
+  );
+  if (!noWebGL) console.warn('Calcium Routes: the map could not start', error);
+}
+
+startMap('a')
+  .then((pixi) => {
+    debug.pixi = pixi;
+    debug.rendererName = pixi.rendererName;
+  })
+  .catch((error: unknown) => mapFailed('a', error));
+
+// B's map: a second renderer only while comparing (its ticker stops when compare ends).
+let mapB: Promise<PixiStage | null> | null = null;
+const showMapB = (comparing: boolean): void => {
+  if (comparing && !mapB) {
+    mapB = startMap('b')
+      .then((pixi) => {
+        debug.pixiB = pixi;
+        return pixi;
+      })
+      .catch((error: unknown) => {
+        mapFailed('b', error);
+        return null;
+      });
+  }
+  void mapB?.then((pixi) => {
+    if (!pixi) return;
+    if (comparing && !document.hidden) pixi.app.ticker.start();
+    else pixi.app.ticker.stop();
+  });
+};
+session.actor.subscribe((snap) => showMapB(snap.context.compare !== null));
+showMapB(session.actor.getSnapshot().context.compare !== null);
 
 document.addEventListener('visibilitychange', () => {
   session.actor.send({ type: document.hidden ? 'visibility.hidden' : 'visibility.visible' });
 });
 
+let hashCheckedAt = 0;
 function panelLoop(now: number): void {
   app.refresh(now);
+  if (now - hashCheckedAt > HASH_INTERVAL_MS) {
+    hashCheckedAt = now;
+    keepHashCurrent();
+  }
   window.requestAnimationFrame(panelLoop);
 }
 window.requestAnimationFrame(panelLoop);
@@ -125,9 +216,3 @@ window.requestAnimationFrame(panelLoop);
 function messageBox(title: string, body: string, action?: HTMLElement): HTMLElement {
   return h('div', { class: 'stage-message', role: 'alert' }, h('h3', { text: title }), h('p', { text: body }), action);
 }
-
-startMap().catch((error: unknown) => {
-  const noWebGL = error instanceof NoWebGLError;
-  app.stageMessage(messageBox(t('map.noWebGL.title'), noWebGL ? t('map.noWebGL.body') : t('map.failed.body')));
-  if (!noWebGL) console.warn('Calcium Routes: the map could not start', error);
-});

@@ -5,13 +5,27 @@
  * other's files.
  */
 import charts from './en/charts.json';
+import claims from './en/claims.json';
+import compare from './en/compare.json';
 import content from './en/content.json';
+import exportStrings from './en/export.json';
+import lesson from './en/lesson.json';
+import share from './en/share.json';
 import ui from './en/ui.json';
 
 export type Params = Readonly<Record<string, string | number>>;
 type Catalogue = Readonly<Record<string, string>>;
 
-const ENGLISH: Catalogue = Object.freeze({ ...ui, ...content, ...charts });
+const ENGLISH: Catalogue = Object.freeze({
+  ...ui,
+  ...content,
+  ...charts,
+  ...claims,
+  ...exportStrings,
+  ...lesson,
+  ...share,
+  ...compare,
+});
 
 let catalogue: Catalogue = ENGLISH;
 let locale = 'en';

@@ -1,8 +1,8 @@
 /**
- * Source keys. Every physiological number in src/model, and every food value and evidence grade in the teaching
- * content (src/ui/content), names one or more of these; docs/sources.md gives each key its full citation (a test
- * keeps the two lists identical). CALIBRATION and ILLUSTRATIVE are honest labels, not papers: they mark values we
- * chose so the model reproduces cited targets, or that no human data pin down.
+ * Source keys. Every physiological number in src/model, and every food value, evidence grade and claim verdict in
+ * the teaching content (src/ui/content), names one or more of these; docs/sources.md gives each key its full
+ * citation (a test keeps the two lists identical). CALIBRATION and ILLUSTRATIVE are honest labels, not papers: they
+ * mark values we chose so the model reproduces cited targets, or that no human data pin down.
  */
 export const SOURCE_KEYS = [
   'IUPAC_ATOMIC_WEIGHTS',
@@ -53,6 +53,29 @@ export const SOURCE_KEYS = [
   'SHEA_2009',
   'VLASSCHAERT_2020',
   'VERMEER_2012',
+  // Cited only by the claims checker (src/ui/content/claims.ts): SCIENCE.md §4's best sources for each claim.
+  'VERMEER_2018',
+  'FU_2017',
+  'WALTHER_2021',
+  'DTU_CHEESE_2021',
+  'SCHURGERS_VERMEER_2000',
+  'GELEIJNSE_2004',
+  'BEULENS_2009',
+  'IWAMOTO_2000',
+  'UEMATSU_1996',
+  'GIJSBERS_1996',
+  'EFSA_2017',
+  'VKM_VITAMIN_K',
+  'GLAKAY_LABEL',
+  'BOOTH_SUTTIE_1998',
+  'KARL_2017',
+  'TAN_2024',
+  'HABU_2004',
+  'YOSHIDA_2011',
+  'CHINA_DRI_2018',
+  'NIE_2025',
+  'VOS_2012',
+  'YU_2020',
   'CALIBRATION',
   'ILLUSTRATIVE',
 ] as const;

@@ -12,8 +12,8 @@ const EDGE = { width: 2.5, color: PALETTE.panelEdge };
 
 export interface BodyMap {
   readonly root: Container;
-  /** Shows a thick outline round one region (or none). */
-  highlight(region: RegionKey | null): void;
+  /** Shows a thick outline round each of these regions (none when empty). */
+  highlight(regions: readonly RegionKey[]): void;
 }
 
 export function drawBodyMap(): BodyMap {
@@ -24,8 +24,8 @@ export function drawBodyMap(): BodyMap {
   for (const g of Object.values(outlines)) root.addChild(g);
   return {
     root,
-    highlight(region) {
-      for (const [key, g] of Object.entries(outlines)) g.visible = key === region;
+    highlight(regions) {
+      for (const [key, g] of Object.entries(outlines)) g.visible = regions.includes(key as RegionKey);
     },
   };
 }

@@ -56,8 +56,8 @@ export class MapScene {
     );
   }
 
-  highlight(region: RegionKey | null): void {
-    this.map.highlight(region);
+  highlight(regions: readonly RegionKey[]): void {
+    this.map.highlight(regions);
   }
 
   setReducedMotion(reduced: boolean): void {

@@ -5,6 +5,7 @@
  */
 import { type Actor, type AnyActorLogic, createActor } from 'xstate';
 import { calciumTable } from '../machines/calcium.table';
+import type { View } from '../machines/clock';
 import { proteinTable } from '../machines/gla.table';
 import { type SimulationInput, simulationMachine } from '../machines/simulation.machine';
 import type { Inputs } from '../model/inputs';
@@ -23,14 +24,78 @@ export interface SessionOptions {
 /** Osteocalcin and MGP molecules drawn in each tissue: enough to read a share at a glance, few enough to count. */
 const PROTEIN_MARKERS = 24;
 
-export class Session {
-  readonly actor: Actor<typeof simulationMachine>;
+/**
+ * One condition's run: the particle world (day view), its day record, and its life course (years view). Compare
+ * mode has two runs, A and B, that the one controller clock advances together.
+ */
+export class Run {
   world: World;
   /** Today's amounts and the last full day, from the world's integrator. */
   day: DayRecord;
+  private course: LifeCourse | null = null;
+
+  constructor(
+    private readonly make: (inputs: Inputs, seed: number) => World,
+    inputs: Inputs,
+    seed: number,
+  ) {
+    this.world = make(inputs, seed);
+    this.day = new DayRecord(this.world.model);
+  }
+
+  reset(inputs: Inputs, seed: number, view: View): void {
+    this.course = null;
+    if (view === 'day') {
+      this.world = this.make(inputs, seed);
+      this.day = new DayRecord(this.world.model);
+    } else {
+      // The world keeps its seed and habit in step with the controller even while the years view shows.
+      this.world.setInputs(inputs);
+    }
+  }
+
+  setInputs(inputs: Inputs): void {
+    // Day view: the body adapts from where it is. Years view: a life course is one habit, so it starts again.
+    this.world.setInputs(inputs);
+    this.course = null;
+  }
+
+  /** Runs the world in chunks that end on the day record's sample minutes, so the charts sample on a fixed grid. */
+  runDay(ticks: number): void {
+    let left = ticks;
+    while (left > 0) {
+      const chunk = Math.min(left, this.day.ticksToNextSample(this.world.model));
+      this.world.run(chunk);
+      left -= chunk;
+      if (this.world.model.tick % SAMPLE_MINUTES === 0) this.day.sample(this.world.model);
+    }
+  }
+
+  runYears(years: number, inputs: Inputs): void {
+    const course = this.lifeCourse(inputs);
+    for (let i = 0; i < years && course.inputs.ageYears + course.years < MAX_MODEL_AGE; i++) course.stepYear();
+  }
+
+  /** The years-view life course for `inputs`, made on first use (settling it costs tens of ms). */
+  lifeCourse(inputs: Inputs): LifeCourse {
+    this.course ??= new LifeCourse(inputs);
+    return this.course;
+  }
+
+  get lifeCourseEnded(): boolean {
+    const course = this.course;
+    return course !== null && course.inputs.ageYears + course.years >= MAX_MODEL_AGE;
+  }
+}
+
+export class Session {
+  readonly actor: Actor<typeof simulationMachine>;
+  /** Condition A: the one every view shows. */
+  readonly a: Run;
+  /** Condition B while comparing, else null. */
+  b: Run | null = null;
   /** Goes up whenever anything a panel shows may have changed, so panels can skip work when it has not. */
   version = 0;
-  private course: LifeCourse | null = null;
   private readonly packetMg: number;
   private arteryExaggeration: number;
 
@@ -41,39 +106,58 @@ export class Session {
     this.actor = createActor(machine, { input: options.input });
     this.packetMg = options.packetMg ?? DEFAULT_PACKET_MG;
     this.arteryExaggeration = options.arteryExaggeration ?? 1;
-    const { inputs, seed } = this.actor.getSnapshot().context;
-    this.world = this.makeWorld(inputs, seed);
-    this.day = new DayRecord(this.world.model);
+    const { inputs, seed, compare } = this.actor.getSnapshot().context;
+    const make = (i: Inputs, s: number): World => this.makeWorld(i, s);
+    this.a = new Run(make, inputs, seed);
+    if (compare) this.b = new Run(make, compare, seed);
 
     this.actor.on('world.advance', ({ ticks, view }) => {
       this.version++;
+      const context = this.actor.getSnapshot().context;
       if (view === 'day') {
-        this.runDay(ticks);
+        this.a.runDay(ticks);
+        this.b?.runDay(ticks);
         return;
       }
-      const course = this.lifeCourse;
-      for (let i = 0; i < ticks && course.inputs.ageYears + course.years < MAX_MODEL_AGE; i++) course.stepYear();
+      this.a.runYears(ticks, context.inputs);
+      if (this.b && context.compare) this.b.runYears(ticks, context.compare);
     });
-    this.actor.on('world.reset', ({ inputs, seed, view }) => {
+    this.actor.on('world.reset', ({ inputs, compare, seed, view }) => {
       this.version++;
-      this.course = null;
-      if (view === 'day') {
-        this.world = this.makeWorld(inputs, seed);
-        this.day = new DayRecord(this.world.model);
+      this.a.reset(inputs, seed, view);
+      if (compare) {
+        if (this.b) this.b.reset(compare, seed, view);
+        else this.b = new Run(make, compare, seed);
+      } else {
+        this.b = null;
       }
     });
     this.actor.on('inputs.changed', ({ inputs }) => {
       this.version++;
-      // Day view: the body adapts from where it is. Years view: a life course is one habit, so it starts again.
-      this.world.setInputs(inputs);
-      this.course = null;
+      this.a.setInputs(inputs);
+    });
+    this.actor.on('compare.changed', ({ inputs }) => {
+      this.version++;
+      if (!inputs) this.b = null;
+      else if (this.b) this.b.setInputs(inputs);
+      // A new B is made by the world.reset that starting compare also emits, so both start together.
     });
     this.actor.start();
   }
 
+  /** Condition A's world (the one every view shows). */
+  get world(): World {
+    return this.a.world;
+  }
+
+  get day(): DayRecord {
+    return this.a.day;
+  }
+
   /** Day-view drawing scale for artery-wall deposits (1 = true scale); kept across resets. */
   setArteryExaggeration(factor: number): void {
-    this.world.setArteryExaggeration(factor);
+    this.a.world.setArteryExaggeration(factor);
+    this.b?.world.setArteryExaggeration(factor);
     this.arteryExaggeration = factor;
     this.version++;
   }
@@ -84,25 +168,18 @@ export class Session {
 
   /** Whether the years view has reached the oldest age the model describes. */
   get lifeCourseEnded(): boolean {
-    const course = this.course;
-    return course !== null && course.inputs.ageYears + course.years >= MAX_MODEL_AGE;
+    return this.a.lifeCourseEnded;
   }
 
-  /** Runs the world in chunks that end on the day record's sample minutes, so the charts sample on a fixed grid. */
-  private runDay(ticks: number): void {
-    let left = ticks;
-    while (left > 0) {
-      const chunk = Math.min(left, this.day.ticksToNextSample(this.world.model));
-      this.world.run(chunk);
-      left -= chunk;
-      if (this.world.model.tick % SAMPLE_MINUTES === 0) this.day.sample(this.world.model);
-    }
-  }
-
-  /** The years-view life course for the current inputs, made on first use (settling it costs tens of ms). */
+  /** Condition A's years-view life course. */
   get lifeCourse(): LifeCourse {
-    this.course ??= new LifeCourse(this.actor.getSnapshot().context.inputs);
-    return this.course;
+    return this.a.lifeCourse(this.actor.getSnapshot().context.inputs);
+  }
+
+  /** Condition B's life course while comparing, else null. */
+  get lifeCourseB(): LifeCourse | null {
+    const compare = this.actor.getSnapshot().context.compare;
+    return this.b && compare ? this.b.lifeCourse(compare) : null;
   }
 
   stop(): void {

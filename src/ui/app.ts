@@ -3,26 +3,43 @@
  * the body map (canvas plus its HTML labels) and the outcome (table, live summary, charts). The app reads the
  * session and sends events to its controller; it never changes the world itself.
  */
+import type { AnyActorRef } from 'xstate';
 import { formatNumber, t } from '../i18n';
+import { localText } from '../lesson/localText';
+import type { NamedPreset, Scene } from '../lesson/sceneSchema';
 import { SPEEDS } from '../machines/simulation.machine';
+import type { Inputs } from '../model/inputs';
 import { MEALS } from '../model/meals';
 import { MAX_MODEL_AGE } from '../model/years';
 import type { RegionKey } from '../render/layout';
-import type { Session } from '../session/session';
-import { createBloodPanel } from './bloodPanel';
+import type { Run, Session } from '../session/session';
+import { type BloodPanel, createBloodPanel } from './bloodPanel';
 import { createDayCharts, createYearsCharts } from './charts';
+import { createCompareCharts } from './charts/compareCharts';
+import { createClaimsButton } from './claimsPanel';
+import { conditionLabels, createCompareTable } from './compare/compareTable';
+import { chooseDays } from './compare/differences';
+import { type Condition, createCompareControls } from './compareControls';
 import { teachingModelNotice } from './content/notices';
 import { simplifiedItems } from './content/simplified';
 import { createDialog } from './dialogs';
-import { h } from './dom';
+import { h, setText } from './dom';
+import { createExportControls } from './export/exportControls';
 import { formatDayClock } from './format';
 import { Highlight, REGION_OF } from './highlight';
 import { createInputControls } from './inputControls';
 import { installShortcuts, shortcutRows, shortcutTable } from './keyboard';
+import { createLessonPanel } from './lessonPanel';
+import { sharedStateOf } from './linkState';
 import { createLiveSummary, daySentence, yearsSentence } from './liveSummary';
-import { createLegend, createMapLabels } from './mapLabels';
+import { createLegend, createMapLabels, type MapLabels } from './mapLabels';
 import { createOutcomeTable } from './outcomeTable';
 import { DESTINATIONS, type DestinationKey } from './outcomeTypes';
+import type { PreferenceStore } from './preferenceStore';
+import { createPreferencesDialog } from './preferencesDialog';
+import { createPresenter, type Presenter } from './presenter';
+import { createScenePicker } from './scenePicker';
+import { createShareDialog } from './shareDialog';
 import { createTimeControls } from './timeControls';
 
 /** Day-view drawing scale for artery deposits: the model's rate would show nothing in a day (docs/model.md). */
@@ -39,19 +56,37 @@ const PANEL_INTERVAL_MS = 250;
 /** How long after a meal its note stays on the map, simulated minutes. */
 const MEAL_NOTE_MINUTES = 90;
 
-export interface AppView {
+export interface MapPanelView {
   /** Where the canvas goes; its width sets the map's scale. */
   readonly stageHost: HTMLElement;
   /** Shows or clears a message over the map (no WebGL, context lost). */
   stageMessage(message: HTMLElement | null): void;
   setMapScale(scale: number): void;
-  /** Regions the map should outline. */
-  onHighlight(listener: (region: RegionKey | null) => void): void;
+}
+
+export interface AppView {
+  /** Condition A's map (the only one outside compare mode) and condition B's. */
+  readonly maps: Readonly<Record<Condition, MapPanelView>>;
+  /** Shows a dismissible notice at the top of the page. */
+  showNotice(notice: HTMLElement): void;
+  readonly presenter: Presenter;
+  /** Regions the maps should outline. */
+  onHighlight(listener: (regions: readonly RegionKey[]) => void): void;
   /** Per-frame refresh of the panels (throttled inside). */
   refresh(now: number): void;
 }
 
-export function mountApp(root: HTMLElement, session: Session): AppView {
+export interface SceneLibrary {
+  readonly scenes: readonly Scene[];
+  readonly presets: readonly NamedPreset[];
+}
+
+export function mountApp(
+  root: HTMLElement,
+  session: Session,
+  library: SceneLibrary,
+  preferences: PreferenceStore,
+): AppView {
   const actor = session.actor;
   const send = actor.send.bind(actor);
   const highlight = new Highlight();
@@ -71,6 +106,30 @@ export function mountApp(root: HTMLElement, session: Session): AppView {
     ),
   );
   const helpDialog = createDialog(t('help.title'));
+  const status = h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
+  const notify = (message: string): void => {
+    status.textContent = message;
+  };
+  const presenter = createPresenter(root, notify);
+  const shareDialog = createShareDialog(() => sharedStateOf(session, presenter.active));
+  const preferencesDialog = createPreferencesDialog({
+    get: () => preferences.get(),
+    set: (prefs) => {
+      const before = preferences.get();
+      preferences.set(prefs);
+      // A new starting speed applies at once too; other changes apply where they are used.
+      if (prefs.speed !== before.speed) send({ type: 'speed.set', speed: prefs.speed });
+    },
+    themes: ['auto', 'light'],
+    soundAvailable: false,
+  });
+  const picker = createScenePicker(library.scenes, library.presets, {
+    startScene: (scene) => send({ type: 'lesson.start', scene }),
+    applyPreset: (preset) => {
+      send({ type: 'preset.apply', preset: preset.preset });
+      notify(t('presets.applied', { title: localText(preset.title) }));
+    },
+  });
 
   const headerButton = (text: string, open: () => void, shortcut?: string): HTMLButtonElement => {
     const b = h('button', { type: 'button', class: 'btn btn-quiet', text, 'aria-keyshortcuts': shortcut });
@@ -96,13 +155,23 @@ export function mountApp(root: HTMLElement, session: Session): AppView {
     h(
       'nav',
       { class: 'topbar-actions', 'aria-label': t('app.panels') },
+      headerButton(t('scenes.open'), () => picker.open()),
+      headerButton(t('share.open'), () => shareDialog.open()),
+      createClaimsButton(),
       headerButton(t('simplified.open'), () => simplifiedDialog.open()),
+      headerButton(t('prefs.open'), () => preferencesDialog.open()),
       headerButton(t('help.open'), () => helpDialog.open(), '?'),
     ),
   );
 
   // --- Controls ------------------------------------------------------------------------------------------------
-  const inputs = createInputControls((patch) => send({ type: 'inputs.set', patch }));
+  const compareControls = createCompareControls({
+    toggle: (on) => send(on ? { type: 'compare.start' } : { type: 'compare.stop' }),
+    target: () => refreshControls(),
+  });
+  const inputs = createInputControls((patch) =>
+    send(compareControls.target === 'b' ? { type: 'compare.set', patch } : { type: 'inputs.set', patch }),
+  );
   const stepTicks = (): number => (actor.getSnapshot().context.view === 'day' ? DAY_STEP_TICKS : 1);
   const changeSpeed = (by: number): void => {
     const i = SPEEDS.indexOf(actor.getSnapshot().context.speed);
@@ -121,21 +190,49 @@ export function mountApp(root: HTMLElement, session: Session): AppView {
     },
   });
 
-  // --- Map -----------------------------------------------------------------------------------------------------
-  const blood = createBloodPanel();
-  const labels = createMapLabels({
-    highlight,
-    packetMg: session.world.packetMg,
-    bloodPanel: blood.element,
-    onTrueScale: (on) => session.setArteryExaggeration(on ? 1 : DAY_ARTERY_EXAGGERATION),
-  });
-  const messageSlot = h('div', { class: 'stage-message-slot' });
-  const stageHost = h('div', { class: 'stage' }, labels.element, messageSlot);
+  // --- Map ---------------------------------------------------------------------------------------------------
+  const makeMap = (condition: Condition): MapPanel => {
+    const blood = createBloodPanel();
+    const labels = createMapLabels({
+      highlight,
+      packetMg: session.world.packetMg,
+      bloodPanel: blood.element,
+      onTrueScale: (on) => session.setArteryExaggeration(on ? 1 : DAY_ARTERY_EXAGGERATION),
+    });
+    const messageSlot = h('div', { class: 'stage-message-slot' });
+    const caption = h('p', {
+      class: `map-caption condition-${condition}`,
+      'aria-hidden': condition === 'a' ? 'true' : undefined,
+    });
+    const stageHost = h('div', { class: 'stage' }, labels.element, messageSlot);
+    const element = h('div', { class: `map-panel map-panel-${condition}` }, caption, stageHost);
+    return {
+      element,
+      caption,
+      blood,
+      labels,
+      view: {
+        stageHost,
+        stageMessage(message) {
+          messageSlot.replaceChildren(...(message ? [message] : []));
+        },
+        setMapScale(scale) {
+          labels.setScale(scale);
+        },
+      },
+    };
+  };
+  const mapA = makeMap('a');
+  const mapB = makeMap('b');
+  mapB.element.hidden = true;
+  const mapBTitle = h('h3', { class: 'visually-hidden', text: t('compareMode.mapTitleB') });
+  mapB.element.prepend(mapBTitle);
+  const maps = h('div', { class: 'maps' }, mapA.element, mapB.element);
   const stage = h(
     'section',
     { class: 'stage-area', 'aria-labelledby': 'map-title' },
     h('h2', { id: 'map-title', class: 'visually-hidden', text: t('map.title') }),
-    stageHost,
+    maps,
     h('div', { class: 'legend-outside' }, createLegend(session.world.packetMg)),
   );
 
@@ -145,23 +242,66 @@ export function mountApp(root: HTMLElement, session: Session): AppView {
   const chartsBox = h('div', { class: 'charts' });
   const dayCharts = createDayCharts(chartsBox, { onHover: (key) => highlight.hover(key) });
   const yearsCharts = createYearsCharts(chartsBox, { onHover: () => undefined });
+  const exportControls = createExportControls({
+    getView: () => actor.getSnapshot().context.view,
+    getDay: () => {
+      const runs = session.b ? [session.a, session.b] : [session.a];
+      const labelled = runs.map((run, i) => ({
+        label: i === 0 ? 'A' : 'B',
+        points: run.day.points,
+        day: run.day.today(run.world.model).day,
+        readings: {
+          carboxylatedOsteocalcin: run.world.currentHabit.carboxylatedOsteocalcin,
+          activeMgp: run.world.currentHabit.activeMgp,
+        },
+      }));
+      const first = labelled[0];
+      if (labelled.length === 1 && first) {
+        return { points: first.points, meta: { day: first.day, readings: first.readings } };
+      }
+      return { points: labelled, meta: { day: first?.day ?? 1 } };
+    },
+    getYears: () => {
+      const b = session.lifeCourseB;
+      const a = session.lifeCourse.series;
+      return b
+        ? [
+            { label: 'A', points: a },
+            { label: 'B', points: b.series },
+          ]
+        : a;
+    },
+    getInputs: () => {
+      const { inputs, compare } = actor.getSnapshot().context;
+      return compare ? [inputs, compare] : inputs;
+    },
+    getCharts: () => chartsBox.querySelectorAll('svg'),
+  });
+  const compareTable = createCompareTable();
+  const compareBox = h('div', { class: 'compare-box', hidden: true }, compareTable.element);
+  const compareCharts = createCompareCharts(compareBox);
   const outcome = h(
     'section',
     { class: 'outcome-area', 'aria-labelledby': 'outcome-title' },
     h('h2', { id: 'outcome-title', text: t('outcome.title') }),
+    compareBox,
     summary.element,
     table.element,
     chartsBox,
+    exportControls.element,
   );
 
   const layout = h(
     'main',
     { class: 'layout' },
-    h('aside', { class: 'controls-area', 'aria-label': t('controls.title') }, inputs.element),
+    h('aside', { class: 'controls-area', 'aria-label': t('controls.title') }, compareControls.element, inputs.element),
     stage,
     outcome,
   );
-  root.replaceChildren(header, time.element, layout);
+  const lessonPanel = createLessonPanel({ send, chooseScene: () => picker.open() });
+  time.element.append(presenter.button);
+  const notices = h('div', { class: 'page-notices' });
+  root.replaceChildren(header, notices, time.element, lessonPanel.element, layout, status);
 
   // --- Help ----------------------------------------------------------------------------------------------------
   const shortcuts = shortcutTable({
@@ -172,6 +312,15 @@ export function mountApp(root: HTMLElement, session: Session): AppView {
     dayView: () => send({ type: 'view.set', view: 'day' }),
     yearsView: () => send({ type: 'view.set', view: 'years' }),
     help: () => helpDialog.open(),
+    next: () => send({ type: 'lesson.next' }),
+    back: () => send({ type: 'lesson.back' }),
+    reveal: () => send({ type: 'lesson.reveal' }),
+    scene: (n) => {
+      const scene = library.scenes[n - 1];
+      if (scene) send({ type: 'lesson.start', scene });
+      else notify(t('scenes.none', { n }));
+    },
+    fullscreen: () => presenter.toggleFullscreen(),
   });
   installShortcuts(shortcuts);
   helpDialog.body.append(
@@ -202,13 +351,25 @@ export function mountApp(root: HTMLElement, session: Session): AppView {
   );
 
   // --- Highlight -----------------------------------------------------------------------------------------------
-  const highlightListeners: ((region: RegionKey | null) => void)[] = [];
+  // A hovered or pinned row wins; otherwise the lesson step's regions show.
+  const highlightListeners: ((regions: readonly RegionKey[]) => void)[] = [];
+  let hoveredRegion: RegionKey | null = null;
+  let lessonRegions: readonly RegionKey[] = [];
+  let shownRegions = '';
+  const showRegions = (): void => {
+    const regions = hoveredRegion ? [hoveredRegion] : lessonRegions;
+    const id = regions.join(',');
+    if (id === shownRegions) return;
+    shownRegions = id;
+    mapA.labels.highlight(regions);
+    mapB.labels.highlight(regions);
+    for (const listener of highlightListeners) listener(regions);
+  };
   highlight.listen((key) => {
-    const region = key ? REGION_OF[key] : null;
-    labels.highlight(region);
+    hoveredRegion = key ? REGION_OF[key] : null;
+    showRegions();
     dayCharts.highlight(isDestination(key) ? key : null);
     yearsCharts.highlight(key === 'boneIn' || key === 'boneOut' ? 'bone' : key === 'artery' ? 'artery' : null);
-    for (const listener of highlightListeners) listener(region);
   });
 
   // --- Refresh -------------------------------------------------------------------------------------------------
@@ -232,13 +393,38 @@ export function mountApp(root: HTMLElement, session: Session): AppView {
       ended: context.view === 'years' && session.lifeCourseEnded,
     });
     if (running && context.view === 'years' && session.lifeCourseEnded) send({ type: 'pause' });
-    inputs.show(context.inputs);
-    labels.setView(context.view);
-    root.dataset.view = context.view;
-    if (shownExaggeration !== session.arteryDrawingScale) {
-      shownExaggeration = session.arteryDrawingScale;
-      labels.setExaggeration(shownExaggeration);
+    const comparing = context.compare !== null;
+    compareControls.show(comparing);
+    inputs.show(compareControls.target === 'b' && context.compare ? context.compare : context.inputs);
+    root.dataset.condition = compareControls.target;
+    mapB.element.hidden = !comparing;
+    stage.classList.toggle('comparing', comparing);
+    if (comparing && context.compare) {
+      const names = conditionCaptions(context.inputs, context.compare);
+      setText(mapA.caption, names.a);
+      setText(mapB.caption, names.b);
     }
+    for (const map of [mapA, mapB]) {
+      map.labels.setView(context.view);
+      if (shownExaggeration !== session.arteryDrawingScale) map.labels.setExaggeration(session.arteryDrawingScale);
+    }
+    shownExaggeration = session.arteryDrawingScale;
+    root.dataset.view = context.view;
+    lessonRegions = context.highlight;
+    showRegions();
+    const runner = snap.children.lesson ?? null;
+    if (runner !== shownRunner) {
+      shownRunner = runner;
+      runnerSubscription?.unsubscribe();
+      runnerSubscription = runner?.subscribe(() => showLesson()) ?? null;
+    }
+    showLesson();
+  };
+  let shownRunner: AnyActorRef | null = null;
+  let runnerSubscription: { unsubscribe(): void } | null = null;
+  const showLesson = (): void => {
+    const { context } = actor.getSnapshot();
+    lessonPanel.show(shownRunner, { tick: context.tick, observeUntil: context.observeUntil, view: context.view });
   };
   actor.subscribe(() => refreshControls());
   refreshControls();
@@ -257,38 +443,68 @@ export function mountApp(root: HTMLElement, session: Session): AppView {
         mgpAbsent: context.inputs.mgpAbsent,
         warfarin: context.inputs.warfarin,
       });
-      blood.showDay({
-        serum: today.serumNow,
-        pth: world.model.pth,
-        calcitriol: world.model.calcitriol,
-        d25: habit.d25,
-        carboxylated: habit.carboxylatedMgp,
-        mgpAbsent: context.inputs.mgpAbsent,
-        meal: mealNote(world.model.tick % 1440, context.inputs.calciumMgPerDay),
-      });
+      showBloodDay(mapA.blood, session.a, context.inputs);
+      if (session.b && context.compare) showBloodDay(mapB.blood, session.b, context.compare);
       dayCharts.update(session.day.points);
-      summary.offer(daySentence(today), now);
+      // While comparing, the compare panel's headline is the one spoken; two live regions would talk over each other.
+      if (!context.compare) summary.offer(daySentence(today), now);
     } else {
       const course = session.lifeCourse;
       const latest = course.series[course.series.length - 1] ?? null;
       const startAge = course.inputs.ageYears;
       table.showYears({ latest, startAge });
-      blood.showYears(latest, startAge);
+      mapA.blood.showYears(latest, startAge);
+      const courseB = session.lifeCourseB;
+      if (courseB) mapB.blood.showYears(courseB.series[courseB.series.length - 1] ?? null, courseB.inputs.ageYears);
       const endAge = Math.min(MAX_MODEL_AGE, Math.max(startAge + 40, latest?.ageYears ?? startAge));
       yearsCharts.update(course.series, startAge, endAge);
-      summary.offer(yearsSentence(latest, startAge), now);
+      if (!context.compare) summary.offer(yearsSentence(latest, startAge), now);
     }
+    refreshCompare();
     dayCharts.element.hidden = context.view !== 'day';
     yearsCharts.element.hidden = context.view !== 'years';
+    exportControls.refresh();
+  };
+
+  const refreshCompare = (): void => {
+    const { context } = actor.getSnapshot();
+    const b = session.b;
+    compareBox.hidden = !b || !context.compare;
+    summary.element.hidden = !compareBox.hidden;
+    if (!b || !context.compare) return;
+    const labels = conditionLabels(context.inputs, context.compare);
+    compareCharts.setLabels(labels);
+    if (context.view === 'day') {
+      const a = session.a;
+      const days = chooseDays(
+        { today: a.day.today(a.world.model), lastDay: a.day.lastDay },
+        { today: b.day.today(b.world.model), lastDay: b.day.lastDay },
+      );
+      compareTable.showDay(days.a, days.b, labels, {
+        a: { activeMgp: a.world.currentHabit.activeMgp, mgpAbsent: context.inputs.mgpAbsent },
+        b: { activeMgp: b.world.currentHabit.activeMgp, mgpAbsent: context.compare.mgpAbsent },
+      });
+      compareCharts.update('day', a.day.points, b.day.points);
+    } else {
+      const courseA = session.lifeCourse;
+      const courseB = session.lifeCourseB;
+      if (!courseB) return;
+      const startAge = courseA.inputs.ageYears;
+      const latestAge = Math.max(
+        courseA.series.at(-1)?.ageYears ?? startAge,
+        courseB.series.at(-1)?.ageYears ?? startAge,
+      );
+      const endAge = Math.min(MAX_MODEL_AGE, Math.max(startAge + 40, latestAge));
+      compareTable.showYears(courseA.series.at(-1) ?? null, courseB.series.at(-1) ?? null, labels, startAge);
+      compareCharts.update('years', courseA.series, courseB.series, startAge, endAge, courseB.inputs.ageYears);
+    }
   };
 
   return {
-    stageHost,
-    stageMessage(message) {
-      messageSlot.replaceChildren(...(message ? [message] : []));
-    },
-    setMapScale(scale) {
-      labels.setScale(scale);
+    maps: { a: mapA.view, b: mapB.view },
+    presenter,
+    showNotice(notice) {
+      notices.append(notice);
     },
     onHighlight(listener) {
       highlightListeners.push(listener);
@@ -302,6 +518,33 @@ export function mountApp(root: HTMLElement, session: Session): AppView {
       refreshPanels(now);
     },
   };
+}
+
+interface MapPanel {
+  readonly element: HTMLElement;
+  readonly caption: HTMLElement;
+  readonly blood: BloodPanel;
+  readonly labels: MapLabels;
+  readonly view: MapPanelView;
+}
+
+function showBloodDay(blood: BloodPanel, run: Run, inputs: Inputs): void {
+  const { world } = run;
+  const habit = world.currentHabit;
+  blood.showDay({
+    serum: run.day.today(world.model).serumNow,
+    pth: world.model.pth,
+    calcitriol: world.model.calcitriol,
+    d25: habit.d25,
+    carboxylated: habit.carboxylatedMgp,
+    mgpAbsent: inputs.mgpAbsent,
+    meal: mealNote(world.model.tick % 1440, inputs.calciumMgPerDay),
+  });
+}
+
+/** Map captions in compare mode: the condition letter and what differs. */
+function conditionCaptions(a: Inputs, b: Inputs): { a: string; b: string } {
+  return conditionLabels(a, b);
 }
 
 function mealNote(minuteOfDay: number, calciumMgPerDay: number): string {

@@ -21,6 +21,14 @@ export interface ShortcutActions {
   dayView(): void;
   yearsView(): void;
   help(): void;
+  /** Lesson: next / previous step (also a presentation clicker's PageDown / PageUp). */
+  next(): void;
+  back(): void;
+  /** Lesson: reveal the committed prediction. */
+  reveal(): void;
+  /** Start the scene with this 1-based number in the picker. */
+  scene(n: number): void;
+  fullscreen(): void;
 }
 
 export function shortcutTable(a: ShortcutActions): Shortcut[] {
@@ -31,9 +39,31 @@ export function shortcutTable(a: ShortcutActions): Shortcut[] {
     { keys: ['+', '='], labelKey: 'keys.plus', actionKey: 'keys.action.faster', run: a.faster },
     { keys: ['d', 'D'], labelKey: 'keys.d', actionKey: 'keys.action.day', run: a.dayView },
     { keys: ['y', 'Y'], labelKey: 'keys.y', actionKey: 'keys.action.years', run: a.yearsView },
+    { keys: ['ArrowRight', 'PageDown'], labelKey: 'keys.next', actionKey: 'keys.action.next', run: a.next },
+    { keys: ['ArrowLeft', 'PageUp'], labelKey: 'keys.back', actionKey: 'keys.action.back', run: a.back },
+    { keys: ['p', 'P'], labelKey: 'keys.p', actionKey: 'keys.action.reveal', run: a.reveal },
+    ...Array.from({ length: 9 }, (_, i) => ({
+      keys: [String(i + 1)],
+      labelKey: i === 0 ? 'keys.digits' : '',
+      actionKey: 'keys.action.scene',
+      run: () => a.scene(i + 1),
+    })),
+    { keys: ['f', 'F'], labelKey: 'keys.f', actionKey: 'keys.action.fullscreen', run: a.fullscreen },
     { keys: ['?'], labelKey: 'keys.question', actionKey: 'keys.action.help', run: a.help },
   ];
 }
+
+/** Keys that sliders and radio groups use to move their value. */
+const NAVIGATION_KEYS = new Set([
+  'ArrowLeft',
+  'ArrowRight',
+  'ArrowUp',
+  'ArrowDown',
+  'PageUp',
+  'PageDown',
+  'Home',
+  'End',
+]);
 
 /** Whether a key press belongs to the focused element rather than to the page. */
 function ownedByTarget(e: KeyboardEvent): boolean {
@@ -42,9 +72,9 @@ function ownedByTarget(e: KeyboardEvent): boolean {
   if (el.isContentEditable || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT') return true;
   if (el.tagName === 'INPUT') {
     const type = (el as HTMLInputElement).type;
-    // A range input has no use for Space or printable keys other than its own arrows/Page/Home/End.
-    if (type === 'range') return false;
-    return e.key === ' ' || type === 'text' || type === 'search' || type === 'number';
+    // Sliders and radios keep their arrow/Page/Home/End keys; Space and letters are free for the page.
+    if (type === 'range' || type === 'radio') return NAVIGATION_KEYS.has(e.key);
+    return e.key === ' ' || type === 'text' || type === 'search' || type === 'number' || type === 'url';
   }
   if (e.key === ' ' && (el.tagName === 'BUTTON' || el.tagName === 'A' || el.tagName === 'SUMMARY')) return true;
   return false;
@@ -66,5 +96,6 @@ export function installShortcuts(shortcuts: readonly Shortcut[]): () => void {
 
 /** The help dialog's table rows: [keys as written, what they do]. */
 export function shortcutRows(shortcuts: readonly Shortcut[]): [string, string][] {
-  return shortcuts.map((s) => [t(s.labelKey), t(s.actionKey)]);
+  // Keys that share a row (1–9) are listed once, by the first of them.
+  return shortcuts.filter((s) => s.labelKey !== '').map((s) => [t(s.labelKey), t(s.actionKey)]);
 }

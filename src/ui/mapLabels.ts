@@ -27,7 +27,7 @@ export interface MapLabels {
   setScale(scale: number): void;
   setView(view: 'day' | 'years'): void;
   setExaggeration(factor: number): void;
-  highlight(region: RegionKey | null): void;
+  highlight(regions: readonly RegionKey[]): void;
 }
 
 const at = (x: number, y: number, extra = ''): string => `left:${x}px;top:${y}px;${extra}`;
@@ -200,9 +200,9 @@ export function createMapLabels(options: {
       trueScale.checked = factor === 1;
       showScale();
     },
-    highlight(region) {
+    highlight(regions) {
       for (const el of layer.querySelectorAll<HTMLElement>('[data-region]')) {
-        el.classList.toggle('is-highlighted', el.dataset.region === region);
+        el.classList.toggle('is-highlighted', regions.includes(el.dataset.region as RegionKey));
       }
     },
   };

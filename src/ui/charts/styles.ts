@@ -44,3 +44,16 @@ export const REFERENCE_LINE_WIDTH = 2;
 /** How much thicker a highlighted series gets, and how faint the others become. */
 export const HIGHLIGHT_WIDTH_FACTOR = 1.7;
 export const DIMMED_OPACITY = 0.25;
+
+/**
+ * Compare mode: condition A and condition B. A is a solid blue line with round markers, B a dashed vermillion line
+ * with triangles, and each line ends in its letter, so the two never rely on colour alone.
+ */
+export type CompareCondition = 'a' | 'b';
+export const COMPARE_STYLE: Readonly<Record<CompareCondition, LineStyle>> = Object.freeze({
+  a: { colour: '#0072B2', dash: 'none', marker: 'circle' },
+  b: { colour: '#D55E00', dash: '9 5', marker: 'triangle' },
+});
+/** The light shading between A's and B's lines where they differ noticeably: neutral, so it reads as "the gap". */
+export const COMPARE_GAP_COLOUR = '#767676';
+export const COMPARE_GAP_OPACITY = 0.22;

@@ -10,28 +10,9 @@
 import { t } from '../../i18n';
 import type { SourceKey } from '../../model/sources';
 
-export const MECHANISM_KEYS = [
-  'vitaminDActivation',
-  'activeAbsorption',
-  'passiveAbsorption',
-  'extraD3Absorption',
-  'pthFeedback',
-  'kidneyReabsorption',
-  'boneRemodelling',
-  'vitaminKCycle',
-  'warfarinBlock',
-  'osteocalcinCarboxylation',
-  'osteocalcinRole',
-  'mgpInhibits',
-  'biomarkerResponse',
-  'supplementArteryBenefit',
-  'supplementFractureBenefit',
-  'd3Toxicity',
-  'triage',
-  'd3k2Synergy',
-] as const;
+import { MECHANISM_KEYS, type MechanismKey } from './mechanismKeys';
 
-export type MechanismKey = (typeof MECHANISM_KEYS)[number];
+export { MECHANISM_KEYS, type MechanismKey };
 
 export const EVIDENCE_GRADES = ['established', 'debated', 'hypothesis'] as const;
 export type EvidenceGrade = (typeof EVIDENCE_GRADES)[number];
