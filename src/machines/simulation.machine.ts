@@ -130,7 +130,7 @@ export const simulationMachine = setup({
     })),
     setSeed: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'seed.set' || !isSeed(event.seed) || event.seed === context.seed) return;
-      enqueue.assign({ seed: event.seed, tick: 0, carry: 0, observeUntil: null });
+      enqueue.assign({ seed: event.seed, tick: 0, carry: 0, observeUntil: remainingObservation(context) });
       enqueue.emit({
         type: 'world.reset',
         inputs: context.inputs,
@@ -146,7 +146,11 @@ export const simulationMachine = setup({
       if (Object.keys(patch).length === 0) return;
       const inputs: Inputs = { ...context.inputs, ...patch };
       // A years run is one life under one habit, so a new habit starts it again; the day view carries on.
-      enqueue.assign(context.view === 'years' ? { inputs, tick: 0, carry: 0 } : { inputs });
+      enqueue.assign(
+        context.view === 'years'
+          ? { inputs, tick: 0, carry: 0, observeUntil: remainingObservation(context) }
+          : { inputs },
+      );
       enqueue.emit({ type: 'inputs.changed', inputs });
       if (context.view === 'years' && context.compare) {
         // Both lives start again together, so A and B stay on one clock.
@@ -158,7 +162,7 @@ export const simulationMachine = setup({
       const { patch, problems } = validateInputPatch(event.patch ?? {});
       if (problems.length > 0) enqueue.emit({ type: 'inputs.rejected', problems });
       const compare: Inputs = { ...context.inputs, ...patch };
-      enqueue.assign({ compare, tick: 0, carry: 0, observeUntil: null });
+      enqueue.assign({ compare, tick: 0, carry: 0, observeUntil: remainingObservation(context) });
       enqueue.emit({ type: 'compare.changed', inputs: compare });
       enqueue.emit({ type: 'world.reset', inputs: context.inputs, compare, seed: context.seed, view: context.view });
     }),
@@ -171,7 +175,7 @@ export const simulationMachine = setup({
       enqueue.assign({ compare });
       enqueue.emit({ type: 'compare.changed', inputs: compare });
       if (context.view === 'years') {
-        enqueue.assign({ tick: 0, carry: 0 });
+        enqueue.assign({ tick: 0, carry: 0, observeUntil: remainingObservation(context) });
         enqueue.emit({ type: 'world.reset', inputs: context.inputs, compare, seed: context.seed, view: 'years' });
       }
     }),
@@ -237,7 +241,7 @@ export const simulationMachine = setup({
     }),
     clearLesson: assign({ scene: null, observeUntil: null, highlight: [] }),
     restart: enqueueActions(({ context, enqueue }) => {
-      enqueue.assign({ tick: 0, carry: 0, observeUntil: null });
+      enqueue.assign({ tick: 0, carry: 0, observeUntil: remainingObservation(context) });
       enqueue.emit({
         type: 'world.reset',
         inputs: context.inputs,
@@ -263,6 +267,11 @@ export const simulationMachine = setup({
     }),
     announceView: enqueueActions(({ context, enqueue }, params: { view: View }) => {
       enqueue.assign({ tick: 0, carry: 0, observeUntil: null });
+      if (context.observeUntil !== null) {
+        // An observation counts ticks of the view it began in; switching view ends it rather than rescale it.
+        enqueue.raise({ type: 'pause' });
+        enqueue.sendTo('lesson', { type: 'observe.done' } satisfies LessonEvent);
+      }
       enqueue.emit({ type: 'view.changed', view: params.view });
       enqueue.emit({
         type: 'world.reset',
@@ -389,6 +398,14 @@ export const simulationMachine = setup({
     },
   },
 });
+
+/**
+ * The observation's end once the clock goes back to tick 0 (a reset, a new seed, a new habit in the years view):
+ * what was left of the span still plays, so the lesson's observe step ends as it should.
+ */
+function remainingObservation(context: SimulationContext): number | null {
+  return context.observeUntil === null ? null : Math.max(1, context.observeUntil - context.tick);
+}
 
 /** Ticks of `ticks` that fit before the current observation's end (all of them when none is under way). */
 function limitToObservation(context: SimulationContext, ticks: number): number {
