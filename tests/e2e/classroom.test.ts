@@ -1,0 +1,544 @@
+/**
+ * The classroom features in a real browser: a scene run start to finish by keyboard alone, share links that restore
+ * exactly the state they were made from (and survive malformed input), compare mode's two conditions on one seed,
+ * the CSV export against the table, and the Share dialog.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Scene } from '../../src/lesson/sceneSchema';
+import { loadSceneLibrary } from '../../src/lesson/scenesPlugin';
+import type { LessonContext } from '../../src/machines/lesson.machine';
+import { DEFAULT_INPUTS, INPUT_RANGES, type Inputs, type NumericInput } from '../../src/model/inputs';
+import { createPrng } from '../../src/model/prng';
+import type { PixiStage } from '../../src/render/pixiStage';
+import type { Session } from '../../src/session/session';
+import { completeState, decodeState, encodeState, type SharedState } from '../../src/share/urlState';
+import { launch, openApp, type Served, serve, stepMinutes, tableCell, tick } from './harness';
+
+/** The page's debug handle (src/main.ts). */
+interface Win {
+  calciumRoutes: {
+    session: Session;
+    pixi: PixiStage | null;
+    pixiB: PixiStage | null;
+    rendererName: string | null;
+  };
+}
+
+const { scenes } = loadSceneLibrary(fileURLToPath(new URL('../../scenes', import.meta.url)));
+const sceneIds = scenes.map((s) => s.id);
+
+let served: Served;
+let browser: Browser;
+
+beforeAll(async () => {
+  served = await serve();
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+/** The state a share link would carry now, read from the page the way src/ui/linkState.ts builds it. */
+function readState(page: Page): Promise<SharedState> {
+  return page.evaluate(() => {
+    const { session } = (window as unknown as Win).calciumRoutes;
+    const snap = session.actor.getSnapshot();
+    const { context } = snap;
+    const runner = snap.children.lesson;
+    const lesson = runner ? (runner.getSnapshot() as { context: LessonContext }).context : null;
+    return {
+      inputs: { ...context.inputs },
+      view: context.view,
+      seed: context.seed,
+      speed: context.speed,
+      scene: lesson ? { id: lesson.scene.id, step: lesson.index } : null,
+      compare: context.compare ? { ...context.compare } : null,
+      presenter: document.documentElement.classList.contains('presenting-page'),
+    };
+  });
+}
+
+/** The controller's clock, the observation under way and the lesson runner's state. */
+function controller(page: Page): Promise<{ paused: boolean; observeUntil: number | null; lesson: string | null }> {
+  return page.evaluate(() => {
+    const snap = (window as unknown as Win).calciumRoutes.session.actor.getSnapshot();
+    const runner = snap.children.lesson;
+    return {
+      paused: snap.matches({ clock: 'paused' }),
+      observeUntil: snap.context.observeUntil,
+      lesson: runner ? JSON.stringify(runner.getSnapshot().value) : null,
+    };
+  });
+}
+
+/** Presses Tab until `target` has focus (or gives up), returning how many presses it took. */
+async function tabTo(page: Page, target: Locator, limit = 120): Promise<number> {
+  for (let presses = 1; presses <= limit; presses++) {
+    await page.keyboard.press('Tab');
+    if (await target.evaluate((el) => el === document.activeElement)) return presses;
+  }
+  throw new Error(`Tab never reached ${String(target)}`);
+}
+
+const isFocused = (target: Locator): Promise<boolean> => target.evaluate((el) => el === document.activeElement);
+
+describe('a scene in class', () => {
+  it('runs a scene start to finish by keyboard only', async () => {
+    // The scene on key 1 is also the quickest to watch: one simulated day of observation in all.
+    const scene = scenes[0] as Scene;
+    expect(scene.id).toBe('meet-the-players');
+    const total = scene.steps.length;
+    const { page, errors, foreign } = await openApp(browser, served.url);
+    try {
+      const indicator = page.locator('.lesson-indicator');
+      const panel = page.locator('.lesson-panel');
+      await page.locator('body').focus();
+      // Fast first: a scene keeps the speed it was started at unless its preset names one.
+      await page.keyboard.press('+');
+      await page.keyboard.press('+');
+      await page.keyboard.press('1');
+      expect((await readState(page)).scene).toEqual({ id: scene.id, step: 0 });
+      expect((await readState(page)).speed).toBe('fast');
+
+      const chosen = new Map<number, string>();
+      for (const [i, step] of scene.steps.entries()) {
+        await expect.poll(() => indicator.textContent()).toBe(`Step ${i + 1} of ${total}`);
+        expect((await readState(page)).scene).toEqual({ id: scene.id, step: i });
+        if (step.kind === 'predict') {
+          const answer = step.choices.find((c) => c.id === step.answer);
+          // Its name grows once chosen ("… Our prediction"), so match on the choice's text alone.
+          const choice = panel.getByRole('button', { name: answer?.text.en });
+          await tabTo(page, choice);
+          await page.keyboard.press('Enter');
+          await expect.poll(() => choice.getAttribute('aria-pressed')).toBe('true');
+          chosen.set(i, answer?.text.en ?? '');
+          await page.keyboard.press('p');
+          await expect.poll(() => panel.getByText('The model shows this').isVisible()).toBe(true);
+          expect(await panel.getByText(step.reveal.en).isVisible()).toBe(true);
+        } else if (step.kind === 'observe') {
+          await expect.poll(async () => (await controller(page)).paused).toBe(false);
+          const previous = scene.steps[i - 1];
+          if (previous?.kind === 'predict') {
+            // Back from a running observation: the prediction is still there, pressed, and the sim holds still.
+            await page.keyboard.press('ArrowLeft');
+            await expect.poll(() => indicator.textContent()).toBe(`Step ${i} of ${total}`);
+            const kept = panel.getByRole('button', { name: chosen.get(i - 1) });
+            expect(await kept.getAttribute('aria-pressed')).toBe('true');
+            expect(await panel.getByText('The model shows this').isVisible()).toBe(true);
+            expect((await controller(page)).paused).toBe(true);
+            await page.keyboard.press('ArrowRight');
+            await expect.poll(() => indicator.textContent()).toBe(`Step ${i + 1} of ${total}`);
+          }
+          await expect
+            .poll(() => controller(page), { timeout: 60_000, interval: 250 })
+            .toEqual({ paused: true, observeUntil: null, lesson: JSON.stringify({ step: { observe: 'done' } }) });
+          await expect.poll(() => panel.getByText('Done. What did you see?').isVisible()).toBe(true);
+        }
+        await page.keyboard.press('ArrowRight');
+      }
+
+      await expect.poll(() => indicator.textContent()).toBe(`All ${total} steps done`);
+      expect(await panel.getByText(`That is the end of “${scene.title.en}”.`).isVisible()).toBe(true);
+      expect(await panel.getByRole('button', { name: 'Start this scene again' }).isVisible()).toBe(true);
+      // Every observation played its whole span (the one left early by Back played again in full).
+      const observed = scene.steps.reduce((sum, s) => sum + (s.kind === 'observe' ? (s.run.minutes ?? 0) : 0), 0);
+      expect(await tick(page)).toBeGreaterThanOrEqual(observed);
+      expect(errors).toEqual([]);
+      expect(foreign).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+// --- Share links ---------------------------------------------------------------------------------------------------
+
+/** A tiny seeded LCG (Numerical Recipes constants), so the states are the same on every run. */
+function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 4294967296;
+  };
+}
+
+const NUMERIC: readonly NumericInput[] = ['calciumMgPerDay', 'd3IuPerDay', 'k2UgPerDay', 'k1UgPerDay', 'ageYears'];
+
+function randomInputs(random: () => number): Inputs {
+  const inputs: Record<string, unknown> = { ...DEFAULT_INPUTS };
+  for (const key of NUMERIC) {
+    const { min, max } = INPUT_RANGES[key];
+    const r = random();
+    const u = random();
+    if (r < 0.15) continue;
+    if (r < 0.25) inputs[key] = min;
+    else if (r < 0.35) inputs[key] = max;
+    else if (r < 0.7) inputs[key] = Math.round(min + u * (max - min));
+    // Decimals too: a link carries whatever number the state holds, not only slider positions.
+    else inputs[key] = Number((min + u * (max - min)).toFixed(1 + Math.floor(random() * 3)));
+  }
+  inputs.k2Form = random() < 0.5 ? 'mk7' : 'mk4';
+  inputs.sex = random() < 0.5 ? 'female' : 'male';
+  inputs.warfarin = random() < 0.3;
+  inputs.mgpAbsent = random() < 0.2;
+  return inputs as unknown as Inputs;
+}
+
+function randomState(random: () => number, i: number): SharedState {
+  const sceneFor = (): SharedState['scene'] => {
+    if (random() < 0.45) return null;
+    const scene = scenes[Math.floor(random() * scenes.length)] as Scene;
+    return { id: scene.id, step: Math.floor(random() * scene.steps.length) };
+  };
+  const pick = <T>(options: readonly T[]): T => options[Math.floor(random() * options.length)] as T;
+  return {
+    inputs: randomInputs(random),
+    view: pick(['day', 'years'] as const),
+    seed: random() < 0.2 ? 1 : Math.floor(random() * 4294967296),
+    speed: pick(['slow', 'normal', 'fast'] as const),
+    scene: sceneFor(),
+    compare: random() < 0.4 ? null : randomInputs(random),
+    // Full screen needs a gesture, but presenter mode itself is only a layout and travels in the link.
+    presenter: i % 9 === 4,
+  };
+}
+
+describe('share links', () => {
+  it('a share link restores exactly the state it was made from', async () => {
+    const random = lcg(20240917);
+    const states = Array.from({ length: 28 }, (_, i) => randomState(random, i));
+    // The sample covers what a link can carry.
+    expect(states.some((s) => s.scene !== null && s.scene.step > 0)).toBe(true);
+    expect(states.some((s) => s.compare !== null && s.view === 'years')).toBe(true);
+    expect(states.some((s) => s.presenter)).toBe(true);
+
+    const { page, errors, foreign } = await openApp(browser, served.url);
+    try {
+      for (const [i, state] of states.entries()) {
+        const hash = encodeState(state);
+        // A new query string each time makes it a real navigation, not a same-document hash change.
+        await page.goto(`${served.url}?r=${i}#${hash}`);
+        await page.waitForFunction(() => (window as unknown as Partial<Win>).calciumRoutes?.rendererName != null);
+        expect(await readState(page), `state ${i}: #${hash}`).toEqual(state);
+        expect(await page.getByRole('alert').count(), `state ${i}: no notice`).toBe(0);
+        await page.waitForTimeout(500);
+        const written = new URL(page.url()).hash;
+        const decoded = decodeState(written, { sceneIds });
+        expect(decoded.problems, `state ${i}: address bar ${written}`).toEqual([]);
+        expect(completeState(decoded.state), `state ${i}: address bar ${written}`).toEqual(state);
+      }
+      expect(errors).toEqual([]);
+      expect(foreign).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('a malformed hash shows the notice and the sim still starts', async () => {
+    const bad = '#v=1&d3=abc&ca=-5&scene=nope&cmp=yes&__proto__=1&step=-3';
+    const { page, errors, foreign } = await openApp(browser, `${served.url}?bad=1${bad}`);
+    try {
+      const notice = page
+        .getByRole('alert')
+        .filter({ has: page.getByRole('heading', { name: 'Part of this link could not be used' }) });
+      await expect.poll(() => notice.isVisible()).toBe(true);
+      const items = await notice.getByRole('listitem').allTextContents();
+      for (const ignored of ['d3=abc', 'ca=-5', 'scene=nope', 'cmp=yes', '__proto__=1', 'step=-3']) {
+        expect(
+          items.some((item) => item.startsWith(`Ignored ${ignored}:`)),
+          `${ignored} in ${items.join(' | ')}`,
+        ).toBe(true);
+      }
+      expect(items.at(-1)).toBe('The sim started with the rest of the link and its usual settings for these.');
+
+      const state = await readState(page);
+      expect(state.inputs).toEqual(DEFAULT_INPUTS);
+      expect(state.scene).toBeNull();
+      expect(state.compare).toBeNull();
+      expect(await page.evaluate(() => (window as unknown as Win).calciumRoutes.rendererName)).toBe('webgl');
+
+      await page.getByRole('button', { name: 'Play' }).click();
+      await expect.poll(async () => (await controller(page)).paused).toBe(false);
+      await expect.poll(() => tick(page)).toBeGreaterThan(0);
+      await page.getByRole('button', { name: 'Pause' }).click();
+
+      await notice.getByRole('button', { name: 'Dismiss' }).click();
+      expect(await notice.count()).toBe(0);
+      expect(errors).toEqual([]);
+      expect(foreign).toEqual([]);
+    } finally {
+      await page.close();
+    }
+
+    const garbage: [string, string][] = [
+      ['%E0%A4%A', 'is not valid link text'],
+      [`v=1&${'x'.repeat(4996)}`, 'more than the 2,000'],
+    ];
+    for (const [i, [hash, says]] of garbage.entries()) {
+      const app = await openApp(browser, `${served.url}?garbage=${i}#${hash}`);
+      try {
+        expect(await app.page.evaluate(() => (window as unknown as Win).calciumRoutes.rendererName)).toBe('webgl');
+        await expect
+          .poll(() => app.page.getByRole('alert').filter({ hasText: says }).isVisible(), { timeout: 5000 })
+          .toBe(true);
+        expect((await readState(app.page)).inputs).toEqual(DEFAULT_INPUTS);
+        await app.page.getByRole('button', { name: 'Step' }).click();
+        expect(await tick(app.page)).toBe(10);
+        // The address bar is brought back to a link that describes what is on screen.
+        await expect.poll(() => new URL(app.page.url()).hash, { timeout: 5000 }).toBe('#v=1');
+        expect(app.errors).toEqual([]);
+        expect(app.foreign).toEqual([]);
+      } finally {
+        await app.page.close();
+      }
+    }
+  });
+
+  it('the Share dialog shows the link and a QR code', async () => {
+    const { page, errors, foreign } = await openApp(browser, served.url);
+    try {
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
+        origin: new URL(served.url).origin,
+      });
+      const d3 = page.getByRole('slider', { name: 'Vitamin D3' });
+      await d3.focus();
+      await page.keyboard.press('End');
+      await page.getByText('Male', { exact: true }).click();
+      await page.getByText('Slow', { exact: true }).click();
+      await page.getByRole('button', { name: 'Compare A and B' }).click();
+
+      await page.getByRole('button', { name: 'Share', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: 'Share this view' });
+      await expect.poll(() => dialog.isVisible()).toBe(true);
+      const link = await dialog.getByRole('textbox', { name: 'Link to this view' }).inputValue();
+      const url = new URL(link);
+      expect(`${url.origin}${url.pathname}`).toBe(new URL(served.url).href);
+      const decoded = decodeState(url.hash, { sceneIds });
+      expect(decoded.problems).toEqual([]);
+      const now = await readState(page);
+      expect(now.inputs.d3IuPerDay).toBe(INPUT_RANGES.d3IuPerDay.max);
+      expect(now.inputs.sex).toBe('male');
+      expect(now.speed).toBe('slow');
+      expect(now.compare).toEqual(now.inputs);
+      expect(completeState(decoded.state)).toEqual(now);
+
+      const qr = dialog.getByRole('img', { name: 'QR code for this link' });
+      expect(await qr.count()).toBe(1);
+      expect(await qr.evaluate((el) => el.tagName.toLowerCase())).toBe('svg');
+      expect(await qr.locator('path').getAttribute('d')).toMatch(/^M\d/);
+
+      await dialog.getByRole('button', { name: 'Copy link' }).click();
+      await expect.poll(() => dialog.getByRole('status').textContent()).toBe('Link copied');
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => dialog.isVisible()).toBe(false);
+      expect(errors).toEqual([]);
+      expect(foreign).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+// --- Compare mode --------------------------------------------------------------------------------------------------
+
+/** Share of B's map canvas that is not background, read right after a render (see harness canvasInk). */
+function canvasInkB(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const stage = (window as unknown as Win).calciumRoutes.pixiB;
+    if (!stage) return 0;
+    stage.app.render();
+    const source = stage.app.canvas;
+    const copy = document.createElement('canvas');
+    copy.width = source.width;
+    copy.height = source.height;
+    const g = copy.getContext('2d');
+    if (!g) return 0;
+    g.drawImage(source, 0, 0);
+    const data = g.getImageData(0, 0, copy.width, copy.height).data;
+    const [r0, g0, b0] = [data[0], data[1], data[2]];
+    let ink = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i] !== r0 || data[i + 1] !== g0 || data[i + 2] !== b0) ink++;
+    }
+    return ink / (data.length / 4);
+  });
+}
+
+/** Both runs' seeds as their random streams show them (World keeps no seed field), ticks and inputs. */
+function runs(page: Page) {
+  return page.evaluate(() => {
+    const { session } = (window as unknown as Win).calciumRoutes;
+    const { context } = session.actor.getSnapshot();
+    type Seeded = { rng: { state(): number[] } };
+    const b = session.b;
+    return {
+      seed: context.seed,
+      inputs: { ...context.inputs },
+      compare: context.compare ? { ...context.compare } : null,
+      a: { tick: session.a.world.model.tick, rng: (session.a.world as unknown as Seeded).rng.state() },
+      b: b ? { tick: b.world.model.tick, rng: (b.world as unknown as Seeded).rng.state() } : null,
+    };
+  });
+}
+
+describe('compare mode', () => {
+  it('compare mode runs two conditions with the same seed', async () => {
+    const { page, errors, foreign } = await openApp(browser, served.url);
+    try {
+      const toggle = page.getByRole('button', { name: 'Compare A and B' });
+      expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+      await toggle.click();
+      expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+      const target = page.getByRole('group', { name: 'Sliders change' });
+      await target.getByText('B', { exact: true }).click();
+      expect(await target.getByRole('radio', { name: 'B' }).isChecked()).toBe(true);
+
+      const d3 = page.getByRole('slider', { name: 'Vitamin D3' });
+      await d3.focus();
+      await page.keyboard.press('Home');
+      expect(await d3.getAttribute('aria-valuetext')).toMatch(/^0 IU\/day/);
+      let now = await runs(page);
+      expect(now.compare?.d3IuPerDay).toBe(0);
+      expect(now.inputs.d3IuPerDay).toBe(DEFAULT_INPUTS.d3IuPerDay);
+      expect(now.compare).toEqual({ ...DEFAULT_INPUTS, d3IuPerDay: 0 });
+      // One seed: both worlds start from the random stream that seed gives.
+      expect(now.a.rng).toEqual(createPrng(now.seed).state());
+      expect(now.b?.rng).toEqual(now.a.rng);
+
+      for (let i = 0; i < 5; i++) await page.keyboard.press('.');
+      now = await runs(page);
+      expect(now.a.tick).toBe(50);
+      expect(now.b?.tick).toBe(50);
+
+      // B has its own map, and it draws.
+      expect(await page.locator('.map-panel-b').isVisible()).toBe(true);
+      await expect.poll(() => page.evaluate(() => (window as unknown as Win).calciumRoutes.pixiB !== null)).toBe(true);
+      expect(await page.locator('.map-panel-b canvas').count()).toBe(1);
+      await expect.poll(() => canvasInkB(page)).toBeGreaterThan(0.3);
+
+      // Two days, so the comparison reads a whole day with B's calcitriol adapted to no vitamin D.
+      await stepMinutes(page, 2 * 1440 - 50);
+      now = await runs(page);
+      expect(now.a.tick).toBe(2 * 1440);
+      expect(now.b?.tick).toBe(2 * 1440);
+      const table = page.getByRole('table', { name: 'A and B compared' });
+      await expect.poll(() => table.isVisible()).toBe(true);
+      const absorbed = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Absorbed from the gut' }) });
+      await expect.poll(async () => (await absorbed.getByRole('cell').nth(2).textContent()) ?? '').toMatch(/lower$/);
+      await expect
+        .poll(async () => (await page.locator('.compare-headline').textContent()) ?? '', { timeout: 15_000 })
+        .toMatch(/less/);
+      expect(await page.locator('.compare-headline').textContent()).toMatch(/^Last full day: B absorbs \d+ % less/);
+
+      // Identical conditions on one seed are the same run, to the last packet.
+      await page.getByRole('button', { name: 'Reset all' }).click();
+      await toggle.click();
+      now = await runs(page);
+      expect(now.compare).toEqual(now.inputs);
+      await page.locator('body').focus();
+      for (let i = 0; i < 60; i++) await page.keyboard.press('.');
+      const same = await page.evaluate(() => {
+        const { session } = (window as unknown as Win).calciumRoutes;
+        const b = session.b;
+        if (!b) return null;
+        const a = session.a;
+        return {
+          ticks: [a.world.model.tick, b.world.model.tick],
+          today: [JSON.stringify(a.day.today(a.world.model)), JSON.stringify(b.day.today(b.world.model))],
+          totals: [JSON.stringify(a.world.model.totals), JSON.stringify(b.world.model.totals)],
+          packets: [Array.from(a.world.compartment).join(), Array.from(b.world.compartment).join()],
+        };
+      });
+      expect(same?.ticks).toEqual([600, 600]);
+      expect(same?.today[1]).toBe(same?.today[0]);
+      expect(same?.totals[1]).toBe(same?.totals[0]);
+      expect(same?.packets[1]).toBe(same?.packets[0]);
+      expect(errors).toEqual([]);
+      expect(foreign).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+// --- CSV -----------------------------------------------------------------------------------------------------------
+
+/** Clicks the CSV button and returns the downloaded file's name and rows (RFC 4180, CRLF, no quoted fields here). */
+async function downloadCsv(page: Page): Promise<{ name: string; rows: string[][] }> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download data (CSV)' }).click(),
+  ]);
+  const text = readFileSync(await download.path(), 'utf8');
+  expect(text.endsWith('\r\n')).toBe(true);
+  const rows = text
+    .slice(0, -2)
+    .split('\r\n')
+    .map((line) => line.split(','));
+  return { name: download.suggestedFilename(), rows };
+}
+
+const mgText = (text: string): number => Number.parseFloat(text.replace(/[^\d.]/g, ''));
+
+describe('data export', () => {
+  it('CSV has the columns and rows the table shows', async () => {
+    const { page, errors, foreign } = await openApp(browser, served.url);
+    try {
+      await stepMinutes(page, 300);
+      const { name, rows } = await downloadCsv(page);
+      expect(name).toMatch(/^calcium-routes-day-ca1000-.*-day1\.csv$/);
+      const [header = [], ...data] = rows;
+      for (const column of [
+        'eaten (mg)',
+        'absorbed (mg)',
+        'faeces (mg)',
+        'urine (mg)',
+        'bone in (mg)',
+        'bone out (mg)',
+        'artery wall (mg)',
+      ]) {
+        expect(header).toContain(column);
+      }
+      expect(header[0]).toBe('day');
+      const points = await page.evaluate(() => (window as unknown as Win).calciumRoutes.session.day.points.length);
+      expect(points).toBe(31);
+      expect(data).toHaveLength(points);
+      expect(data.every((row) => row.length === header.length)).toBe(true);
+      const last = data.at(-1) ?? [];
+      expect(last[header.indexOf('time (HH:MM)')]).toBe('05:00');
+
+      const absorbedCsv = Number(last[header.indexOf('absorbed (mg)')]);
+      const absorbedTable = mgText(await tableCell(page, 'Absorbed from the gut', 0));
+      expect(absorbedTable).toBeGreaterThan(0);
+      expect(Math.abs(absorbedCsv - absorbedTable)).toBeLessThanOrEqual(0.5);
+      const eatenCsv = Number(last[header.indexOf('eaten (mg)')]);
+      expect(Math.abs(eatenCsv - mgText(await tableCell(page, 'Eaten', 0)))).toBeLessThanOrEqual(0.5);
+
+      // Compare mode: one file, a leading condition column, A's rows then B's.
+      await page.getByRole('button', { name: 'Compare A and B' }).click();
+      await stepMinutes(page, 120);
+      const compared = await downloadCsv(page);
+      expect(compared.name).toMatch(/-vs-/);
+      const [head = [], ...both] = compared.rows;
+      expect(head[0]).toBe('condition');
+      expect(head.slice(1, header.length + 1)).toEqual(header);
+      const counts = await page.evaluate(() => {
+        const { session } = (window as unknown as Win).calciumRoutes;
+        return [session.a.day.points.length, session.b?.day.points.length ?? 0];
+      });
+      expect(counts).toEqual([13, 13]);
+      const labels = both.map((row) => row[0]);
+      expect(labels).toEqual([...Array(13).fill('A'), ...Array(13).fill('B')]);
+      expect(errors).toEqual([]);
+      expect(foreign).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
