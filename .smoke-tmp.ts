@@ -26,7 +26,7 @@ try {
   await page.locator('.lesson-choices button').nth(2).click();
   await page.keyboard.press('+');
   await page.keyboard.press('ArrowRight');
-  await page.getByText('Done. What did you see?').waitFor({ timeout: 120000 });
+  await page.locator('.lesson-note', { hasText: 'Done. What did you see?' }).waitFor({ timeout: 120000 });
   await page.screenshot({ path: '/tmp/cr/shots/no-vitamin-d-observe.png' });
   const tables = await page.locator('table').allTextContents();
   console.log(tables.map((t) => t.replace(/\s+/g, ' ').slice(0, 900)).join('\n---\n'));
@@ -40,7 +40,7 @@ try {
   await page.waitForTimeout(400);
   await page.locator('.lesson-choices button').first().click();
   await page.keyboard.press('ArrowRight');
-  await page.getByText('Done. What did you see?').waitFor({ timeout: 120000 });
+  await page.locator('.lesson-note', { hasText: 'Done. What did you see?' }).waitFor({ timeout: 120000 });
   await page.screenshot({ path: '/tmp/cr/shots/ageing-observe.png' });
   console.log((await page.locator('table').allTextContents()).map((t) => t.replace(/\s+/g, ' ').slice(0, 600)).join('\n---\n'));
   console.log('errors', errors, 'foreign', foreign);
