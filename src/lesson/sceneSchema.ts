@@ -24,7 +24,12 @@ const slug = v.pipe(
 
 /** Text per language: English is required (it is the fallback), other BCP 47 tags ("es", "zh-Hans") optional. */
 export const LocalTextSchema = v.pipe(
-  v.objectWithRest({ en: nonEmpty }, nonEmpty),
+  v.objectWithRest(
+    { en: v.string('needs English text: { "en": "…" }') },
+    v.string('must be text'),
+    'must be text per language, at least English: { "en": "…" }',
+  ),
+  v.check((text) => Object.values(text).every((value) => value.trim().length > 0), 'text must not be empty'),
   v.check(
     (text) => Object.keys(text).every((tag) => /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(tag)),
     'language keys must be language tags such as "en", "es" or "zh-Hans"',
@@ -114,16 +119,20 @@ const PredictStepSchema = v.pipe(
   ),
 );
 
+const runSpan = (unit: string, max: number) =>
+  v.pipe(
+    v.number(`must be a number of ${unit}`),
+    v.integer(`must be whole ${unit}`),
+    v.minValue(1, `must be at least 1`),
+    v.maxValue(max, `must be at most ${max} ${unit}`),
+  );
+
 /** How long an observe step runs: simulated minutes or days (day view) or years (years view); exactly one. */
 const RunSchema = v.pipe(
   v.strictObject({
-    minutes: v.optional(
-      v.pipe(v.number(), v.integer('must be whole minutes'), v.minValue(1), v.maxValue(MAX_OBSERVE_MINUTES)),
-    ),
-    days: v.optional(v.pipe(v.number(), v.integer('must be whole days'), v.minValue(1), v.maxValue(14))),
-    years: v.optional(
-      v.pipe(v.number(), v.integer('must be whole years'), v.minValue(1), v.maxValue(MAX_OBSERVE_YEARS)),
-    ),
+    minutes: v.optional(runSpan('minutes', MAX_OBSERVE_MINUTES)),
+    days: v.optional(runSpan('days', MAX_OBSERVE_MINUTES / 1440)),
+    years: v.optional(runSpan('years', MAX_OBSERVE_YEARS)),
   }),
   v.check(
     (run) => [run.minutes, run.days, run.years].filter((x) => x !== undefined).length === 1,
@@ -153,6 +162,7 @@ const StepSchema = v.variant(
   'kind must be "predict", "observe" or "explain"',
 );
 
+/** Checked field by field here; that each observe span suits its view is checked per step in validateScene.ts. */
 export const SceneSchema = v.pipe(
   v.strictObject({
     /** Must match the file name without ".json". */
@@ -168,10 +178,6 @@ export const SceneSchema = v.pipe(
       v.maxLength(30, 'has more than 30 steps'),
     ),
   }),
-  v.forward(
-    v.check((scene) => observeSpansMatchViews(scene) === null, 'an observe step runs in the wrong units for its view'),
-    ['steps'],
-  ),
 );
 
 export const PresetListSchema = v.pipe(

@@ -3,7 +3,7 @@
  * field learns exactly where. Used at build time (the scenes plugin), in tests, and for anything loaded at run time.
  */
 import * as v from 'valibot';
-import { type NamedPreset, PresetListSchema, type Scene, SceneSchema } from './sceneSchema';
+import { type NamedPreset, observeSpansMatchViews, PresetListSchema, type Scene, SceneSchema } from './sceneSchema';
 
 export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: string[] };
 
@@ -36,6 +36,13 @@ export function checkSceneFile(file: string, text: string): Checked<Scene> {
   if (!json.ok) return json;
   const result = v.safeParse(SceneSchema, json.value, { abortPipeEarly: false });
   if (!result.success) return { ok: false, problems: describe(file, result.issues) };
+  const wrongUnits = observeSpansMatchViews(result.output);
+  if (wrongUnits) {
+    return {
+      ok: false,
+      problems: [`${file}: ${wrongUnits}.run: must be minutes or days in the day view, years in the years view`],
+    };
+  }
   const expected = file.replace(/^.*[\\/]/, '').replace(/\.json$/, '');
   if (result.output.id !== expected) {
     return { ok: false, problems: [`${file}: id: must match the file name ("${expected}")`] };

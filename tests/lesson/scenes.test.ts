@@ -713,14 +713,14 @@ describe('broken scene files are reported as "file: field: problem"', () => {
           (steps[1] as Record<string, unknown>).run = { years: 5 };
         }),
       ),
-    ).toEqual(['wrong-units.json: steps: an observe step runs in the wrong units for its view']);
+    ).toEqual(['wrong-units.json: steps[1].run: must be minutes or days in the day view, years in the years view']);
     expect(
       problemsFor(
         broken('days-in-years', (scene) => {
           scene.preset = { view: 'years' };
         }),
       ),
-    ).toEqual(['days-in-years.json: steps: an observe step runs in the wrong units for its view']);
+    ).toEqual(['days-in-years.json: steps[1].run: must be minutes or days in the day view, years in the years view']);
   });
 
   it('names an id that does not match the file name', () => {

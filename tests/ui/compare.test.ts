@@ -187,6 +187,11 @@ describe('differences between two real runs (B without vitamin D3)', () => {
 });
 
 describe('the notable rule', () => {
+  it('judges bone (a percentage of the start) by points, so a woman-vs-man gap of 4 points is flagged', () => {
+    expect(isNotable('bone', 'years', 97, 93)).toBe(true);
+    expect(isNotable('bone', 'years', 97, 96.5)).toBe(false);
+  });
+
   it('needs at least 5 % relative difference', () => {
     expect(isNotable('absorbed', 'day', 100, 104)).toBe(false);
     expect(isNotable('absorbed', 'day', 100, 106)).toBe(true);

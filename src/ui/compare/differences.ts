@@ -79,7 +79,9 @@ export const NOTABLE_FLOOR: Readonly<Record<CompareView, Readonly<Partial<Record
     mgp: 0.02,
   },
   years: {
-    bone: 0.5,
+    // Bone is a percentage of the starting amount: a gap of 2 points (93 % vs 95 %) matters over a life even though
+    // it is only a 2 % relative change, so bone is judged by its floor alone (ABSOLUTE_ROWS).
+    bone: 1,
     artery: 0.1,
     absorbedShare: 0.01,
     serum: 0.02,
@@ -129,12 +131,16 @@ export function rowName(key: DifferenceKey, view: CompareView): string {
   return t(`compare.row.${view}.${key}`);
 }
 
+/** Rows already in percent of something, where a gap in points says more than a relative change. */
+const ABSOLUTE_ROWS: Readonly<Record<CompareView, readonly DifferenceKey[]>> = { day: [], years: ['bone'] };
+
 /** Whether B's `b` differs from A's `a` enough to point out, by the row's rules. */
 export function isNotable(key: DifferenceKey, view: CompareView, a: number, b: number): boolean {
   if (!Number.isFinite(a) || !Number.isFinite(b)) return false;
   const delta = b - a;
   const floor = NOTABLE_FLOOR[view][key] ?? 0;
   if (Math.abs(delta) < floor || delta === 0) return false;
+  if (ABSOLUTE_ROWS[view].includes(key)) return true;
   return Math.abs(relativeChange(a, b)) >= NOTABLE_RELATIVE;
 }
 
