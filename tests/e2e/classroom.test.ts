@@ -137,15 +137,20 @@ describe('a scene in class', () => {
       await expect.poll(() => indicator.textContent()).toBe(`Step ${i + 1} of ${total}`);
       expect((await readState(page)).scene).toEqual({ id: scene.id, step: i });
       if (step.kind === 'predict') {
-        const answer = step.choices.find((c) => c.id === step.answer);
-        // Its name grows once chosen ("… Our prediction"), so match on the choice's text alone.
-        const choice = panel.getByRole('button', { name: answer?.text.en });
+        // The class guesses wrong, so "ours" and "the model's" are different buttons.
+        const guess = step.choices.find((c) => c.id !== step.answer)?.text.en ?? '';
+        const answer = step.choices.find((c) => c.id === step.answer)?.text.en ?? '';
+        // A choice's name grows once chosen or revealed ("… Our prediction"), so match on its text alone.
+        const choice = panel.getByRole('button', { name: guess });
         await tabTo(page, choice);
         await page.keyboard.press('Enter');
         await expect.poll(() => choice.getAttribute('aria-pressed')).toBe('true');
-        chosen.set(i, answer?.text.en ?? '');
+        chosen.set(i, guess);
         await page.keyboard.press('p');
-        await expect.poll(() => panel.getByText('The model shows this').isVisible()).toBe(true);
+        const modelAnswer = panel.getByRole('button', { name: answer });
+        await expect.poll(() => modelAnswer.textContent()).toMatch(/The model shows this$/);
+        expect(await modelAnswer.getAttribute('aria-pressed')).toBe('false');
+        expect(await choice.textContent()).toMatch(/Our prediction$/);
         expect(await panel.locator('.lesson-reveal-text').textContent()).toBe(step.reveal.en);
       } else if (step.kind === 'observe') {
         await expect.poll(async () => (await controller(page)).paused).toBe(false);
@@ -156,6 +161,7 @@ describe('a scene in class', () => {
           await expect.poll(() => indicator.textContent()).toBe(`Step ${i} of ${total}`);
           const kept = panel.getByRole('button', { name: chosen.get(i - 1) });
           expect(await kept.getAttribute('aria-pressed')).toBe('true');
+          expect(await panel.getByRole('button', { pressed: true }).count()).toBe(1);
           expect(await panel.getByText('The model shows this').isVisible()).toBe(true);
           expect((await controller(page)).paused).toBe(true);
           await page.keyboard.press('ArrowRight');
