@@ -16,7 +16,6 @@ export const SCENE_REGIONS = ['gut', 'blood', 'bone', 'artery', 'kidney', 'urine
 export const MAX_OBSERVE_MINUTES = 14 * 1440;
 export const MAX_OBSERVE_YEARS = 72;
 
-const nonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
 const slug = v.pipe(
   v.string(),
   v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens, e.g. "no-vitamin-d"'),
