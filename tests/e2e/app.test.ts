@@ -132,7 +132,7 @@ describe('time controls', () => {
     };
     const normal = await rate();
     expect(normal).toBeGreaterThan(0);
-    await page.getByText('Fast', { exact: true }).click();
+    await page.getByRole('toolbar').getByText('Fast', { exact: true }).click();
     const fast = await rate();
     expect(fast / normal).toBeGreaterThan(2);
 
@@ -174,7 +174,7 @@ describe('time controls', () => {
     await page.getByText('MK-4', { exact: true }).click();
     await page.getByText('Male', { exact: true }).click();
     await page.getByRole('switch', { name: 'Warfarin' }).check();
-    await page.getByText('Fast', { exact: true }).click();
+    await page.getByRole('toolbar').getByText('Fast', { exact: true }).click();
     await stepMinutes(page, 120);
 
     await page.getByRole('button', { name: 'Reset all' }).click();
