@@ -52,14 +52,17 @@ if (preferences.problems.length > 0) app.showNotice(createNotice(t('notice.prefs
 // The hash always describes what is on screen, so the address bar is a share link and a reload keeps the state.
 let writtenHash = window.location.hash.replace(/^#/, '');
 const keepHashCurrent = (): void => {
+  // A link pasted into the address bar waits for its hashchange; writing now would overwrite it.
+  if (window.location.hash.replace(/^#/, '') !== writtenHash) return;
   const hash = encodeState(sharedStateOf(session, app.presenter.active));
   if (hash === writtenHash) return;
   writtenHash = hash;
   window.history.replaceState(null, '', `#${hash}`);
 };
-window.addEventListener('hashchange', () => {
-  const hash = window.location.hash.replace(/^#/, '');
+window.addEventListener('hashchange', (event) => {
+  const hash = new URL(event.newURL).hash.replace(/^#/, '');
   if (hash === writtenHash) return;
+  writtenHash = hash;
   const pasted = decodeState(hash, { sceneIds });
   const state = completeState(pasted.state);
   applySharedState(session, state, scenes);
