@@ -15,7 +15,7 @@ import { createPrng } from '../../src/model/prng';
 import type { PixiStage } from '../../src/render/pixiStage';
 import type { Session } from '../../src/session/session';
 import { completeState, decodeState, encodeState, type SharedState } from '../../src/share/urlState';
-import { launch, openApp, type Served, serve, stepMinutes, tableCell, tick, type Watched } from './harness';
+import { canvasInk, launch, openApp, type Served, serve, stepMinutes, tableCell, tick, type Watched } from './harness';
 
 /** The page's debug handle (src/main.ts). */
 interface Win {
@@ -376,29 +376,6 @@ describe('share links', () => {
 
 // --- Compare mode --------------------------------------------------------------------------------------------------
 
-/** Share of B's map canvas that is not background, read right after a render (see harness canvasInk). */
-function canvasInkB(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const stage = (window as unknown as Win).calciumRoutes.pixiB;
-    if (!stage) return 0;
-    stage.app.render();
-    const source = stage.app.canvas;
-    const copy = document.createElement('canvas');
-    copy.width = source.width;
-    copy.height = source.height;
-    const g = copy.getContext('2d');
-    if (!g) return 0;
-    g.drawImage(source, 0, 0);
-    const data = g.getImageData(0, 0, copy.width, copy.height).data;
-    const [r0, g0, b0] = [data[0], data[1], data[2]];
-    let ink = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      if (data[i] !== r0 || data[i + 1] !== g0 || data[i + 2] !== b0) ink++;
-    }
-    return ink / (data.length / 4);
-  });
-}
-
 /** Both runs' seeds as their random streams show them (World keeps no seed field), ticks and inputs. */
 function runs(page: Page) {
   return page.evaluate(() => {
@@ -448,7 +425,7 @@ describe('compare mode', () => {
     expect(await page.locator('.map-panel-b').isVisible()).toBe(true);
     await expect.poll(() => page.evaluate(() => (window as unknown as Win).calciumRoutes.pixiB !== null)).toBe(true);
     expect(await page.locator('.map-panel-b canvas').count()).toBe(1);
-    await expect.poll(() => canvasInkB(page)).toBeGreaterThan(0.3);
+    await expect.poll(() => canvasInk(page, 'pixiB')).toBeGreaterThan(0.3);
 
     // Two days, so the comparison reads a whole day with B's calcitriol adapted to no vitamin D.
     await stepMinutes(page, 2 * 1440 - 50);

@@ -113,11 +113,12 @@ export const percent = (text: string): number => Number.parseFloat(text.replace(
  * Share of the map canvas's pixels that differ from its background colour, read by copying the WebGL canvas into
  * a 2D canvas right after a render (in the same task, so the drawing buffer is still there).
  */
-export function canvasInk(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const app = (
-      window as unknown as { calciumRoutes: { pixi: { app: { render(): void; canvas: HTMLCanvasElement } } } }
-    ).calciumRoutes.pixi.app;
+export function canvasInk(page: Page, map: 'pixi' | 'pixiB' = 'pixi'): Promise<number> {
+  return page.evaluate((which) => {
+    type Stage = { app: { render(): void; canvas: HTMLCanvasElement } } | null;
+    const stage = (window as unknown as { calciumRoutes: Record<'pixi' | 'pixiB', Stage> }).calciumRoutes[which];
+    if (!stage) return 0;
+    const app = stage.app;
     app.render();
     const source = app.canvas;
     const copy = document.createElement('canvas');
@@ -133,5 +134,5 @@ export function canvasInk(page: Page): Promise<number> {
       if (data[i] !== r0 || data[i + 1] !== g0 || data[i + 2] !== b0) ink++;
     }
     return ink / (data.length / 4);
-  });
+  }, map);
 }
