@@ -376,6 +376,8 @@ export function mountApp(
   let shownVersion = -1;
   let lastPanelAt = Number.NEGATIVE_INFINITY;
   let shownExaggeration = -1;
+  let captionedInputs: Inputs | null = null;
+  let captionedCompare: Inputs | null = null;
   const refreshControls = (): void => {
     const snap = actor.getSnapshot();
     const { context } = snap;
@@ -399,8 +401,11 @@ export function mountApp(
     root.dataset.condition = compareControls.target;
     mapB.element.hidden = !comparing;
     stage.classList.toggle('comparing', comparing);
-    if (comparing && context.compare) {
-      const names = conditionCaptions(context.inputs, context.compare);
+    // Snapshots arrive every frame while running; the captions only change with A's or B's inputs.
+    if (context.compare && (context.inputs !== captionedInputs || context.compare !== captionedCompare)) {
+      captionedInputs = context.inputs;
+      captionedCompare = context.compare;
+      const names = conditionLabels(context.inputs, context.compare);
       setText(mapA.caption, names.a);
       setText(mapB.caption, names.b);
     }
@@ -540,11 +545,6 @@ function showBloodDay(blood: BloodPanel, run: Run, inputs: Inputs): void {
     mgpAbsent: inputs.mgpAbsent,
     meal: mealNote(world.model.tick % 1440, inputs.calciumMgPerDay),
   });
-}
-
-/** Map captions in compare mode: the condition letter and what differs. */
-function conditionCaptions(a: Inputs, b: Inputs): { a: string; b: string } {
-  return conditionLabels(a, b);
 }
 
 function mealNote(minuteOfDay: number, calciumMgPerDay: number): string {

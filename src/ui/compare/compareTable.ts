@@ -15,6 +15,7 @@ import {
   basisText,
   type CompareView,
   type ConditionLabels,
+  DAY_DIFFERENCE_KEYS,
   type Difference,
   type DifferenceKey,
   dayDifferences,
@@ -66,18 +67,8 @@ interface Table {
   readonly rows: Map<string, Row>;
 }
 
-const DAY_ROWS: readonly DifferenceKey[] = [
-  'eaten',
-  'absorbed',
-  'absorbedShare',
-  'faeces',
-  'urine',
-  'boneIn',
-  'boneOut',
-  'artery',
-  'serum',
-  'mgp',
-];
+/** The table's rows are the comparison's own keys, in the outcome table's order. */
+const DAY_ROWS: readonly DifferenceKey[] = DAY_DIFFERENCE_KEYS;
 /** Row labels: the outcome table's own, so the two tables read alike. */
 const DAY_ROW_LABEL: Readonly<Record<string, string>> = {
   eaten: 'table.row.eaten',
