@@ -4,17 +4,20 @@
  */
 import './ui/styles/index.css';
 import { presets, scenes } from 'virtual:scenes';
-import { t } from './i18n';
+import { currentLocale, t } from './i18n';
+import { AUTO_LANGUAGE, LANGUAGES, loadLanguage, resolveLanguage } from './i18n/languages';
 import { MapScene } from './render/mapScene';
+import { PALETTES } from './render/palette';
 import { NoWebGLError, type PixiStage, startPixiStage } from './render/pixiStage';
 import { type Run, Session } from './session/session';
 import { completeState, DEFAULT_SHARED_STATE, decodeState, encodeState, type SharedState } from './share/urlState';
-import { DAY_ARTERY_EXAGGERATION, mountApp, PACKET_MG } from './ui/app';
+import { type AppShell, type AppView, DAY_ARTERY_EXAGGERATION, mountApp, PACKET_MG } from './ui/app';
 import type { Condition } from './ui/compareControls';
 import { h } from './ui/dom';
 import { applySharedState, sharedStateOf } from './ui/linkState';
 import { createNotice } from './ui/notice';
 import { createPreferenceStore, wantsReducedMotion } from './ui/preferenceStore';
+import { documentTheme, installTheme } from './ui/theme';
 
 /** Seconds of packet animation per real second, by speed: faster runs move packets faster, but not 16× faster. */
 const VISUAL_SPEED = { slow: 0.6, normal: 1, fast: 1.6 } as const;
@@ -37,9 +40,28 @@ const session = new Session({
   arteryExaggeration: DAY_ARTERY_EXAGGERATION,
   packetMg: PACKET_MG,
 });
-const root = document.getElementById('app');
-if (!root) throw new Error('index.html has no #app element');
-const app = mountApp(root, session, { scenes, presets }, preferences);
+const root = findRoot();
+
+/** The language the preferences ask for, as a tag we have ("auto" follows the browser's list). */
+const wantedLanguage = (): string => resolveLanguage(preferences.get().language, navigator.languages);
+/** Makes `tag` current: its strings (fetched on first use), the page's lang, and a console line for maintainers. */
+async function useLanguage(tag: string): Promise<void> {
+  const loaded = await loadLanguage(tag);
+  document.documentElement.lang = loaded.tag;
+  if (loaded.problems.length > 0) console.warn(`Calcium Routes: language files: ${loaded.problems.join('; ')}`);
+}
+await useLanguage(wantedLanguage());
+
+// The maps' hosts outlive the page around them: a language switch rebuilds the page, never the WebGL canvases.
+const stageHosts = { a: h('div', { class: 'stage' }), b: h('div', { class: 'stage' }) };
+const languageMenu = (): AppShell['languages'] => [
+  { tag: AUTO_LANGUAGE, name: t('prefs.language.auto') },
+  ...LANGUAGES,
+];
+let app: AppView = mountApp(root, session, { scenes, presets }, preferences, {
+  stageHosts,
+  languages: languageMenu(),
+});
 if (link.shared) {
   applySharedState(session, startState, scenes);
   app.presenter.set(startState.presenter);
@@ -83,50 +105,93 @@ const debug: { rendererName: string | null; session: Session; pixi: PixiStage | 
 
 const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
 const motionIsReduced = (): boolean => wantsReducedMotion(preferences.get(), reducedMotion.matches);
+// The page's own transitions follow the same choice as the map (CSS alone would only see the device setting).
+const showMotionChoice = (): void => {
+  document.documentElement.dataset.motion = motionIsReduced() ? 'reduced' : 'full';
+};
+showMotionChoice();
+reducedMotion.addEventListener('change', showMotionChoice);
+preferences.listen(showMotionChoice);
+
+/** What each map shows besides its canvas, kept so a rebuilt page (language switch) shows it again. */
+const mapShown: Record<Condition, { scale: number | null; message: (() => HTMLElement) | null }> = {
+  a: { scale: null, message: null },
+  b: { scale: null, message: null },
+};
+/** A message over a map (made by `make`, so a rebuilt page makes it again in its language), or none. */
+function showStageMessage(condition: Condition, make: (() => HTMLElement) | null): void {
+  mapShown[condition].message = make;
+  app.maps[condition].stageMessage(make ? make() : null);
+}
+const mapScenes: MapScene[] = [];
+const mapStages: PixiStage[] = [];
+// The theme follows the preference or the device; the maps redraw in it (the page's CSS follows data-theme).
+let mapTheme = documentTheme();
+installTheme(preferences, (theme) => {
+  mapTheme = theme;
+  for (const scene of mapScenes) scene.setTheme(theme);
+  for (const stage of mapStages) stage.setBackground(PALETTES[theme].background);
+});
+/** The page decides what to outline (lesson step, hovered row); every map draws it. */
+function forwardHighlights(view: AppView): void {
+  view.onHighlight((regions) => {
+    for (const scene of mapScenes) scene.highlight(regions);
+  });
+}
+forwardHighlights(app);
 
 /** Draws one condition's run on one map; B's map starts the first time compare is switched on. */
 async function startMap(condition: Condition): Promise<PixiStage> {
-  const view = app.maps[condition];
   const runOf = (): Run | null => (condition === 'a' ? session.a : session.b);
   let contextLost = false;
   let resumeAfterRestore = false;
   let reloadTimer = 0;
-  const pixi = await startPixiStage(view.stageHost, {
-    onScale: (scale) => view.setMapScale(scale),
-    onContextLost: () => {
-      contextLost = true;
-      const snap = session.actor.getSnapshot();
-      resumeAfterRestore = !snap.matches({ clock: 'paused' });
-      session.actor.send({ type: 'pause' });
-      pixi.app.ticker.stop();
-      view.stageMessage(messageBox(t('map.contextLost.title'), t('map.contextLost.body')));
-      window.setTimeout(() => pixi.restoreContext(), 500);
-      reloadTimer = window.setTimeout(() => {
-        if (!contextLost) return;
-        const reload = h('button', { type: 'button', class: 'btn btn-primary', text: t('map.contextLost.reload') });
-        reload.addEventListener('click', () => {
-          // The hash holds the whole state, so the reloaded page starts where this one was.
-          keepHashCurrent();
-          window.location.reload();
-        });
-        view.stageMessage(messageBox(t('map.contextLost.title'), t('map.contextLost.stuck'), reload));
-      }, RESTORE_WAIT_MS);
+  const pixi = await startPixiStage(
+    stageHosts[condition],
+    {
+      onScale: (scale) => {
+        mapShown[condition].scale = scale;
+        app.maps[condition].setMapScale(scale);
+      },
+      onContextLost: () => {
+        contextLost = true;
+        const snap = session.actor.getSnapshot();
+        resumeAfterRestore = !snap.matches({ clock: 'paused' });
+        session.actor.send({ type: 'pause' });
+        pixi.app.ticker.stop();
+        showStageMessage(condition, () => messageBox(t('map.contextLost.title'), t('map.contextLost.body')));
+        window.setTimeout(() => pixi.restoreContext(), 500);
+        reloadTimer = window.setTimeout(() => {
+          if (!contextLost) return;
+          showStageMessage(condition, () => {
+            const reload = h('button', { type: 'button', class: 'btn btn-primary', text: t('map.contextLost.reload') });
+            reload.addEventListener('click', () => {
+              // The hash holds the whole state, so the reloaded page starts where this one was.
+              keepHashCurrent();
+              window.location.reload();
+            });
+            return messageBox(t('map.contextLost.title'), t('map.contextLost.stuck'), reload);
+          });
+        }, RESTORE_WAIT_MS);
+      },
+      onContextRestored: () => {
+        contextLost = false;
+        window.clearTimeout(reloadTimer);
+        showStageMessage(condition, null);
+        pixi.app.ticker.start();
+        if (resumeAfterRestore) session.actor.send({ type: 'play' });
+      },
     },
-    onContextRestored: () => {
-      contextLost = false;
-      window.clearTimeout(reloadTimer);
-      view.stageMessage(null);
-      pixi.app.ticker.start();
-      if (resumeAfterRestore) session.actor.send({ type: 'play' });
-    },
-  });
+    mapTheme,
+  );
+  mapStages.push(pixi);
 
-  const scene = new MapScene();
+  const scene = new MapScene(mapTheme);
   pixi.app.stage.addChild(scene.root);
   scene.setReducedMotion(motionIsReduced());
   reducedMotion.addEventListener('change', () => scene.setReducedMotion(motionIsReduced()));
   preferences.listen(() => scene.setReducedMotion(motionIsReduced()));
-  app.onHighlight((regions) => scene.highlight(regions));
+  mapScenes.push(scene);
 
   let stepBudget = 0;
   let lastTick = -1;
@@ -165,7 +230,7 @@ async function startMap(condition: Condition): Promise<PixiStage> {
 
 function mapFailed(condition: Condition, error: unknown): void {
   const noWebGL = error instanceof NoWebGLError;
-  app.maps[condition].stageMessage(
+  showStageMessage(condition, () =>
     messageBox(t('map.noWebGL.title'), noWebGL ? t('map.noWebGL.body') : t('map.failed.body')),
   );
   if (!noWebGL) console.warn('Calcium Routes: the map could not start', error);
@@ -215,6 +280,43 @@ function panelLoop(now: number): void {
   window.requestAnimationFrame(panelLoop);
 }
 window.requestAnimationFrame(panelLoop);
+
+/**
+ * Shows the page in the language the preferences ask for, without a reload: the strings are swapped and the page
+ * is built again around the same session, maps and state. Whoever switched from the Preferences dialog lands back
+ * on its language menu, and hears the change.
+ */
+let languageSwitch: Promise<void> = Promise.resolve();
+function followLanguagePreference(): void {
+  languageSwitch = languageSwitch.then(async () => {
+    const tag = wantedLanguage();
+    if (tag === currentLocale()) return;
+    await useLanguage(tag);
+    const memory = app.unmount();
+    app = mountApp(root, session, { scenes, presets }, preferences, {
+      stageHosts,
+      languages: languageMenu(),
+      restore: memory,
+    });
+    forwardHighlights(app);
+    for (const condition of ['a', 'b'] as const) {
+      const shown = mapShown[condition];
+      if (shown.scale !== null) app.maps[condition].setMapScale(shown.scale);
+      if (shown.message) app.maps[condition].stageMessage(shown.message());
+    }
+    if (memory.preferencesOpen) app.openPreferences('language');
+    const name = LANGUAGES.find((l) => l.tag === currentLocale())?.name ?? currentLocale();
+    app.announce(t('prefs.language.changed', { name }));
+  });
+}
+preferences.listen(() => followLanguagePreference());
+window.addEventListener('languagechange', () => followLanguagePreference());
+
+function findRoot(): HTMLElement {
+  const element = document.getElementById('app');
+  if (!element) throw new Error('index.html has no #app element');
+  return element;
+}
 
 function messageBox(title: string, body: string, action?: HTMLElement): HTMLElement {
   return h('div', { class: 'stage-message', role: 'alert' }, h('h3', { text: title }), h('p', { text: body }), action);

@@ -4,6 +4,7 @@
  * Catalogues are split by area so that separate parts of the app can grow their strings without touching each
  * other's files.
  */
+import access from './en/access.json';
 import charts from './en/charts.json';
 import claims from './en/claims.json';
 import compare from './en/compare.json';
@@ -25,19 +26,30 @@ const ENGLISH: Catalogue = Object.freeze({
   ...lesson,
   ...share,
   ...compare,
+  ...access,
 });
 
 let catalogue: Catalogue = ENGLISH;
 let locale = 'en';
+let numberLocale = 'en';
 
-/** The BCP 47 tag used for number formatting and the page's `lang`. */
+/** The BCP 47 tag of the language on screen (the page's `lang`). */
 export function currentLocale(): string {
   return locale;
 }
 
-/** Test and future language-switch hook: swaps in another catalogue; missing keys fall back to English. */
-export function useCatalogue(tag: string, strings: Catalogue): void {
+/** The English strings, the fallback for every other language. */
+export function englishCatalogue(): Catalogue {
+  return ENGLISH;
+}
+
+/**
+ * Makes a language current: its strings, with English for any key it lacks. `formatAs` is the locale for numbers
+ * and lists when the tag itself is not one Intl knows (the long-string test locale formats as English).
+ */
+export function useCatalogue(tag: string, strings: Catalogue, formatAs = tag): void {
   locale = tag;
+  numberLocale = formatAs;
   catalogue = Object.freeze({ ...ENGLISH, ...strings });
 }
 
@@ -65,10 +77,13 @@ const formatters = new Map<string, Intl.NumberFormat>();
 
 /** A number for people: grouped thousands, at most `maxDigits` decimals, formatted for the current locale. */
 export function formatNumber(value: number, maxDigits = 0, minDigits = 0): string {
-  const id = `${locale}|${maxDigits}|${minDigits}`;
+  const id = `${numberLocale}|${maxDigits}|${minDigits}`;
   let format = formatters.get(id);
   if (!format) {
-    format = new Intl.NumberFormat(locale, { maximumFractionDigits: maxDigits, minimumFractionDigits: minDigits });
+    format = new Intl.NumberFormat(numberLocale, {
+      maximumFractionDigits: maxDigits,
+      minimumFractionDigits: minDigits,
+    });
     formatters.set(id, format);
   }
   return format.format(value);

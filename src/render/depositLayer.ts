@@ -32,6 +32,11 @@ export class DepositLayer {
     }
   }
 
+  /** Draws the crystals with a new texture (a theme change). */
+  setTexture(texture: Texture): void {
+    for (const crystal of this.crystals) crystal.texture = texture;
+  }
+
   /** Shows `units` crystals' worth of mineral. */
   draw(units: number): void {
     const n = Math.max(0, Math.floor(units));

@@ -1,7 +1,8 @@
 /**
  * The body map scene: static map, protein markers, artery deposits, years overlay and the packet layer, in that
  * drawing order. Each frame it reads the world (day view) or the life course's latest year (years view) and draws
- * them; it never changes either.
+ * them; it never changes either. A theme change (setTheme) redraws the static map and remakes the small textures
+ * once; nothing about themes happens per frame.
  */
 import { Container } from 'pixi.js';
 import type { World } from '../model/world';
@@ -11,8 +12,9 @@ import { DepositLayer } from './depositLayer';
 import { ARTERY, BONE, type RegionKey } from './layout';
 import { PacketLayer } from './packetLayer';
 import { DEFAULT_MOTION, PacketMotion, REDUCED_MOTION } from './packetMotion';
+import { type MapTheme, PALETTES } from './palette';
 import { ProteinLayer } from './proteinLayer';
-import { makeTextures } from './textures';
+import { destroyTextures, type MapTextures, makeTextures } from './textures';
 import { YearsLayer } from './yearsLayer';
 
 const GHOSTS = 512;
@@ -28,7 +30,10 @@ export interface SceneFrame {
 
 export class MapScene {
   readonly root = new Container({ label: 'calcium routes map' });
-  private readonly map: BodyMap;
+  private map: BodyMap;
+  private textures: MapTextures;
+  private theme: MapTheme = 'light';
+  private highlighted: readonly RegionKey[] = [];
   private readonly motion = new PacketMotion();
   private readonly packets: PacketLayer;
   private readonly osteocalcin: ProteinLayer;
@@ -37,10 +42,12 @@ export class MapScene {
   private readonly years: YearsLayer;
   private world: World | null = null;
 
-  constructor() {
-    const textures = makeTextures();
+  constructor(theme: MapTheme = 'light') {
+    this.theme = theme;
+    const textures = makeTextures(PALETTES[theme]);
+    this.textures = textures;
     this.root.interactiveChildren = false;
-    this.map = drawBodyMap();
+    this.map = drawBodyMap(PALETTES[theme]);
     this.osteocalcin = new ProteinLayer(textures, 24, BONE.proteinArea, 11);
     this.mgp = new ProteinLayer(textures, 24, ARTERY.proteinArea, 23);
     this.deposits = new DepositLayer(textures.crystal, ARTERY.depositSites);
@@ -57,7 +64,39 @@ export class MapScene {
   }
 
   highlight(regions: readonly RegionKey[]): void {
+    this.highlighted = regions;
     this.map.highlight(regions);
+  }
+
+  /** The theme the map is drawn in. */
+  get currentTheme(): MapTheme {
+    return this.theme;
+  }
+
+  /**
+   * Draws the map in another theme: a new static body map (same highlights) and new packet, marker, crystal and
+   * pore textures; the old ones are destroyed. The renderer's background is the stage's (PixiStage.setBackground
+   * with PALETTES[theme].background). Does nothing if the theme is already shown.
+   */
+  setTheme(theme: MapTheme): void {
+    if (theme === this.theme) return;
+    this.theme = theme;
+    const palette = PALETTES[theme];
+    const oldMap = this.map;
+    this.map = drawBodyMap(palette);
+    this.map.highlight(this.highlighted);
+    this.root.addChildAt(this.map.root, this.root.getChildIndex(oldMap.root));
+    this.root.removeChild(oldMap.root);
+    oldMap.root.destroy({ children: true });
+
+    const oldTextures = this.textures;
+    this.textures = makeTextures(palette);
+    this.packets.setTexture(this.textures.packet);
+    this.osteocalcin.setTextures(this.textures);
+    this.mgp.setTextures(this.textures);
+    this.deposits.setTexture(this.textures.crystal);
+    this.years.setTexture(this.textures.pore);
+    destroyTextures(oldTextures);
   }
 
   setReducedMotion(reduced: boolean): void {

@@ -9,7 +9,7 @@ import { MODE_HIDDEN, type PacketMotion } from './packetMotion';
 
 export class PacketLayer {
   readonly container: ParticleContainer;
-  private readonly texture: Texture;
+  private texture: Texture;
   private readonly slots: Particle[] = [];
   private readonly ghosts: Particle[] = [];
 
@@ -53,6 +53,16 @@ export class PacketLayer {
       p.y = motion.ghostY[g] as number;
       p.alpha = motion.ghostAlpha[g] as number;
     }
+  }
+
+  /** Draws every packet with a new texture (a theme change); the old one is the caller's to destroy. */
+  setTexture(texture: Texture): void {
+    this.texture = texture;
+    this.container.texture = texture;
+    for (const p of this.slots) p.texture = texture;
+    for (const p of this.ghosts) p.texture = texture;
+    // Texture coordinates and vertices are static properties: upload them again.
+    this.container.update();
   }
 
   private add(): Particle {

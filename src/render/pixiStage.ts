@@ -5,7 +5,7 @@
  */
 import { Application, isWebGLSupported } from 'pixi.js';
 import { STAGE_HEIGHT, STAGE_WIDTH } from './layout';
-import { PALETTE } from './palette';
+import { type MapTheme, PALETTES } from './palette';
 
 export class NoWebGLError extends Error {
   constructor() {
@@ -25,6 +25,8 @@ export interface PixiStage {
   readonly rendererName: string;
   /** Tries to bring back a lost context (works for a loss the page itself caused, e.g. in tests). */
   restoreContext(): void;
+  /** Sets the colour the canvas is cleared to (0xRRGGBB), e.g. PALETTES[theme].background after a theme change. */
+  setBackground(color: number): void;
   destroy(): void;
 }
 
@@ -37,7 +39,12 @@ export function resolutionFor(cssWidth: number, cssHeight: number, devicePixelRa
   return Math.min(2, Math.max(1, devicePixelRatio || 1));
 }
 
-export async function startPixiStage(host: HTMLElement, events: PixiStageEvents): Promise<PixiStage> {
+/** `theme` picks the starting background colour (see setBackground to change it later). */
+export async function startPixiStage(
+  host: HTMLElement,
+  events: PixiStageEvents,
+  theme: MapTheme = 'light',
+): Promise<PixiStage> {
   if (!isWebGLSupported()) throw new NoWebGLError();
   const app = new Application();
   const width = Math.max(1, host.clientWidth);
@@ -49,7 +56,7 @@ export async function startPixiStage(host: HTMLElement, events: PixiStageEvents)
     resolution: resolutionFor(width, height, window.devicePixelRatio),
     autoDensity: true,
     antialias: true,
-    backgroundColor: PALETTE.background,
+    backgroundColor: PALETTES[theme].background,
     backgroundAlpha: 1,
   });
   if (app.renderer.name !== 'webgl') {
@@ -89,6 +96,9 @@ export async function startPixiStage(host: HTMLElement, events: PixiStageEvents)
   return {
     app,
     rendererName: app.renderer.name,
+    setBackground(color) {
+      app.renderer.background.color = color;
+    },
     restoreContext() {
       try {
         loseContext?.restoreContext();

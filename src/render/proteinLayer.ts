@@ -12,7 +12,7 @@ const CLEARED = 3;
 export class ProteinLayer {
   readonly container = new Container({ label: 'protein markers' });
   private readonly sprites: Sprite[] = [];
-  private readonly byState: readonly Texture[];
+  private byState: readonly Texture[];
 
   constructor(textures: MapTextures, count: number, area: Rect, seed: number) {
     this.container.interactiveChildren = false;
@@ -33,6 +33,16 @@ export class ProteinLayer {
       sprite.y = area.y + ((row + 0.5 + next() * 0.5) * area.h) / rows;
       this.sprites.push(sprite);
       this.container.addChild(sprite);
+    }
+  }
+
+  /** Takes a new set of marker textures (a theme change); shown markers switch at once. */
+  setTextures(textures: MapTextures): void {
+    const old = this.byState;
+    this.byState = [textures.glu, textures.gla, textures.bound];
+    for (const sprite of this.sprites) {
+      const state = old.indexOf(sprite.texture);
+      sprite.texture = this.byState[state < 0 ? 0 : state] as Texture;
     }
   }
 

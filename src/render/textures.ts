@@ -1,10 +1,11 @@
 /**
  * Small textures drawn on 2D canvases, not with `generateTexture`: a canvas-backed texture is uploaded again after
- * a WebGL context is restored, while a render texture comes back blank (notes/pixi.md §2.4, §5.1).
+ * a WebGL context is restored, while a render texture comes back blank (notes/pixi.md §2.4, §5.1). A theme change
+ * makes a new set from that theme's palette (see MapScene.setTheme); the old set is then destroyed.
  */
 import { CanvasSource, Texture } from 'pixi.js';
 import { PACKET_RADIUS } from './layout';
-import { PALETTE } from './palette';
+import { type MapPalette, PALETTE } from './palette';
 
 /** Drawn at this many device pixels per logical pixel, so markers stay crisp on a projector or a 4K board. */
 const SUPERSAMPLE = 4;
@@ -28,42 +29,47 @@ export interface MapTextures {
   readonly pore: Texture;
 }
 
-export function makeTextures(): MapTextures {
-  const d = PACKET_RADIUS * 2 + 2;
+export function makeTextures(p: MapPalette = PALETTE): MapTextures {
+  // Room for half the rim outside the radius; the same size in every theme, so swapping textures moves nothing.
+  const d = PACKET_RADIUS * 2 + 4;
   return {
     packet: canvasTexture(d, (g, s) => {
       g.beginPath();
       g.arc(s / 2, s / 2, PACKET_RADIUS, 0, Math.PI * 2);
-      g.fillStyle = PALETTE.packet;
+      g.fillStyle = p.packet;
       g.fill();
-      g.lineWidth = 1.4;
-      g.strokeStyle = PALETTE.packetRim;
+      g.lineWidth = p.packetRimWidth;
+      g.strokeStyle = p.packetRim;
       g.stroke();
     }),
-    // Switched off: an empty outline, pointing up.
+    // Switched off: an empty outline, pointing up; a thin dark rim each side keeps it visible on pink tissue.
     glu: canvasTexture(18, (g) => {
       g.beginPath();
-      g.moveTo(9, 2.5);
-      g.lineTo(16, 15);
-      g.lineTo(2, 15);
+      g.moveTo(9, 3);
+      g.lineTo(15.6, 14.8);
+      g.lineTo(2.4, 14.8);
       g.closePath();
-      g.lineWidth = 2.4;
-      g.strokeStyle = PALETTE.glu;
+      g.lineJoin = 'round';
+      g.lineWidth = (2.4 + 1.6) * p.markerStroke;
+      g.strokeStyle = p.packetRim;
+      g.stroke();
+      g.lineWidth = 2.4 * p.markerStroke;
+      g.strokeStyle = p.glu;
       g.stroke();
     }),
     // Switched on: a filled diamond.
     gla: canvasTexture(18, (g) => {
-      diamond(g);
+      diamond(g, p);
     }),
     // Switched on and holding mineral: the diamond with a calcium dot on it.
     bound: canvasTexture(18, (g) => {
-      diamond(g);
+      diamond(g, p);
       g.beginPath();
       g.arc(9, 9, 3.2, 0, Math.PI * 2);
-      g.fillStyle = PALETTE.packet;
+      g.fillStyle = p.packet;
       g.fill();
-      g.lineWidth = 1;
-      g.strokeStyle = PALETTE.packetRim;
+      g.lineWidth = p.markerStroke;
+      g.strokeStyle = p.packetRim;
       g.stroke();
     }),
     crystal: canvasTexture(16, (g) => {
@@ -74,34 +80,39 @@ export function makeTextures(): MapTextures {
       g.lineTo(5, 15);
       g.lineTo(1.5, 7);
       g.closePath();
-      g.fillStyle = PALETTE.crystal;
+      g.fillStyle = p.crystal;
       g.fill();
-      g.lineWidth = 1.3;
-      g.strokeStyle = PALETTE.crystalEdge;
+      g.lineWidth = 1.3 * p.markerStroke;
+      g.strokeStyle = p.crystalEdge;
       g.stroke();
     }),
     pore: canvasTexture(16, (g) => {
       g.beginPath();
       g.ellipse(8, 8, 6.5, 4.5, 0.4, 0, Math.PI * 2);
-      g.fillStyle = '#fbf8f1';
+      g.fillStyle = p.pore;
       g.fill();
-      g.lineWidth = 1.2;
-      g.strokeStyle = '#9a8052';
+      g.lineWidth = 1.2 * p.markerStroke;
+      g.strokeStyle = p.poreEdge;
       g.stroke();
     }),
   };
 }
 
-function diamond(g: CanvasRenderingContext2D): void {
+function diamond(g: CanvasRenderingContext2D, p: MapPalette): void {
   g.beginPath();
   g.moveTo(9, 1.5);
   g.lineTo(16.5, 9);
   g.lineTo(9, 16.5);
   g.lineTo(1.5, 9);
   g.closePath();
-  g.fillStyle = PALETTE.gla;
+  g.fillStyle = p.gla;
   g.fill();
-  g.lineWidth = 1.2;
-  g.strokeStyle = PALETTE.packetRim;
+  g.lineWidth = 1.2 * p.markerStroke;
+  g.strokeStyle = p.packetRim;
   g.stroke();
+}
+
+/** Frees a set of textures and the canvases behind them (after a theme change has replaced them). */
+export function destroyTextures(textures: MapTextures): void {
+  for (const texture of Object.values(textures)) texture.destroy(true);
 }

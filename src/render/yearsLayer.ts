@@ -31,6 +31,11 @@ export class YearsLayer {
     }
   }
 
+  /** Draws the pores with a new texture (a theme change). */
+  setTexture(texture: Texture): void {
+    for (const pore of this.pores) pore.texture = texture;
+  }
+
   /** One pore per 0.5 % of the starting skeleton lost (up to the pool), none while bone is at or above the start. */
   draw(bonePercentOfStart: number): void {
     const lost = Math.max(0, 100 - bonePercentOfStart);

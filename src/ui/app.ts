@@ -22,7 +22,7 @@ import { chooseDays } from './compare/differences';
 import { type Condition, createCompareControls } from './compareControls';
 import { teachingModelNotice } from './content/notices';
 import { simplifiedItems } from './content/simplified';
-import { createDialog } from './dialogs';
+import { createDialog, removeAllDialogs } from './dialogs';
 import { h, setText } from './dom';
 import { createExportControls } from './export/exportControls';
 import { formatDayClock } from './format';
@@ -33,10 +33,12 @@ import { createLessonPanel } from './lessonPanel';
 import { sharedStateOf } from './linkState';
 import { createLiveSummary, daySentence, yearsSentence } from './liveSummary';
 import { createLegend, createMapLabels, type MapLabels } from './mapLabels';
+import { Narrator } from './narration/narrator';
+import { createSceneDescription } from './narration/sceneDescription';
 import { createOutcomeTable } from './outcomeTable';
 import { DESTINATIONS, type DestinationKey } from './outcomeTypes';
 import type { PreferenceStore } from './preferenceStore';
-import { createPreferencesDialog } from './preferencesDialog';
+import { createPreferencesDialog, type LanguageOption } from './preferencesDialog';
 import { createPresenter, type Presenter } from './presenter';
 import { createScenePicker } from './scenePicker';
 import { createShareDialog } from './shareDialog';
@@ -74,6 +76,31 @@ export interface AppView {
   onHighlight(listener: (regions: readonly RegionKey[]) => void): void;
   /** Per-frame refresh of the panels (throttled inside). */
   refresh(now: number): void;
+  /** Says something to screen readers through the page's status region. */
+  announce(message: string): void;
+  /** Opens the Preferences dialog; with `field` "language", focus goes to the language menu. */
+  openPreferences(field?: 'language'): void;
+  /**
+   * Takes the page down so it can be built again (a language switch): stops listening to the controller and the
+   * keyboard and removes the dialogs. The stage hosts, with their canvases, stay. Returns what the new page keeps.
+   */
+  unmount(): AppMemory;
+}
+
+/** What a rebuilt page carries over from the one it replaces: state that lives only in the page, not the model. */
+export interface AppMemory {
+  readonly presenter: boolean;
+  readonly target: Condition;
+  readonly notices: readonly HTMLElement[];
+  readonly preferencesOpen: boolean;
+}
+
+export interface AppShell {
+  /** One host per map, made once: the map's canvas lives in it across rebuilds of the page around it. */
+  readonly stageHosts: Readonly<Record<Condition, HTMLElement>>;
+  /** Languages for the Preferences menu (the stored value "auto" follows the device). */
+  readonly languages: readonly LanguageOption[];
+  readonly restore?: AppMemory;
 }
 
 export interface SceneLibrary {
@@ -86,6 +113,7 @@ export function mountApp(
   session: Session,
   library: SceneLibrary,
   preferences: PreferenceStore,
+  shell: AppShell,
 ): AppView {
   const actor = session.actor;
   const send = actor.send.bind(actor);
@@ -106,6 +134,11 @@ export function mountApp(
     ),
   );
   const helpDialog = createDialog(t('help.title'));
+  const shortcutsOffNote = h('p', { class: 'help-shortcuts-off', text: t('help.shortcutsOff') });
+  const openHelp = (): void => {
+    shortcutsOffNote.hidden = preferences.get().shortcuts;
+    helpDialog.open();
+  };
   const status = h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
   const notify = (message: string): void => {
     status.textContent = message;
@@ -120,8 +153,8 @@ export function mountApp(
       // A new starting speed applies at once too; other changes apply where they are used.
       if (prefs.speed !== before.speed) send({ type: 'speed.set', speed: prefs.speed });
     },
-    themes: ['auto', 'light'],
     soundAvailable: false,
+    languages: shell.languages,
   });
   const picker = createScenePicker(library.scenes, library.presets, {
     startScene: (scene) => send({ type: 'lesson.start', scene }),
@@ -136,6 +169,7 @@ export function mountApp(
     b.addEventListener('click', () => open());
     return b;
   };
+  const prefsButton = headerButton(t('prefs.open'), () => preferencesDialog.open());
   const header = h(
     'header',
     { class: 'topbar' },
@@ -159,8 +193,8 @@ export function mountApp(
       headerButton(t('share.open'), () => shareDialog.open()),
       createClaimsButton(),
       headerButton(t('simplified.open'), () => simplifiedDialog.open()),
-      headerButton(t('prefs.open'), () => preferencesDialog.open()),
-      headerButton(t('help.open'), () => helpDialog.open(), '?'),
+      prefsButton,
+      headerButton(t('help.open'), openHelp, '?'),
     ),
   );
 
@@ -168,6 +202,7 @@ export function mountApp(
   const compareControls = createCompareControls({
     toggle: (on) => send(on ? { type: 'compare.start' } : { type: 'compare.stop' }),
     target: () => refreshControls(),
+    initialTarget: shell.restore?.target,
   });
   const inputs = createInputControls((patch) =>
     send(compareControls.target === 'b' ? { type: 'compare.set', patch } : { type: 'inputs.set', patch }),
@@ -185,10 +220,16 @@ export function mountApp(
     view: (view) => send({ type: 'view.set', view }),
     resetAll: () => {
       highlight.clear();
+      narrator.reset();
       session.setArteryExaggeration(DAY_ARTERY_EXAGGERATION);
       send({ type: 'resetAll' });
     },
   });
+
+  // --- Description and narration (screen readers) --------------------------------------------------------------
+  const description = createSceneDescription();
+  const narrator = new Narrator();
+  const narration = h('p', { class: 'visually-hidden narration', 'aria-live': 'polite', 'aria-atomic': 'true' });
 
   // --- Map ---------------------------------------------------------------------------------------------------
   const makeMap = (condition: Condition): MapPanel => {
@@ -204,7 +245,10 @@ export function mountApp(
       class: `map-caption condition-${condition}`,
       'aria-hidden': condition === 'a' ? 'true' : undefined,
     });
-    const stageHost = h('div', { class: 'stage' }, labels.element, messageSlot);
+    // The canvas (first child, placed by the map) stays; the HTML around it is this page's.
+    const stageHost = shell.stageHosts[condition];
+    const canvas = stageHost.querySelector(':scope > canvas');
+    stageHost.replaceChildren(...(canvas ? [canvas] : []), labels.element, messageSlot);
     const element = h('div', { class: `map-panel map-panel-${condition}` }, caption, stageHost);
     return {
       element,
@@ -234,6 +278,7 @@ export function mountApp(
     h('h2', { id: 'map-title', class: 'visually-hidden', text: t('map.title') }),
     maps,
     h('div', { class: 'legend-outside' }, createLegend(session.world.packetMg)),
+    description.element,
   );
 
   // --- Outcome -------------------------------------------------------------------------------------------------
@@ -301,7 +346,7 @@ export function mountApp(
   const lessonPanel = createLessonPanel({ send, chooseScene: () => picker.open() });
   time.element.append(presenter.button);
   const notices = h('div', { class: 'page-notices' });
-  root.replaceChildren(header, notices, time.element, lessonPanel.element, layout, status);
+  root.replaceChildren(header, notices, time.element, lessonPanel.element, layout, status, narration);
 
   // --- Help ----------------------------------------------------------------------------------------------------
   const shortcuts = shortcutTable({
@@ -311,7 +356,7 @@ export function mountApp(
     faster: () => changeSpeed(1),
     dayView: () => send({ type: 'view.set', view: 'day' }),
     yearsView: () => send({ type: 'view.set', view: 'years' }),
-    help: () => helpDialog.open(),
+    help: openHelp,
     next: () => send({ type: 'lesson.next' }),
     back: () => send({ type: 'lesson.back' }),
     reveal: () => send({ type: 'lesson.reveal' }),
@@ -322,7 +367,7 @@ export function mountApp(
     },
     fullscreen: () => presenter.toggleFullscreen(),
   });
-  installShortcuts(shortcuts);
+  const uninstallShortcuts = installShortcuts(shortcuts, () => preferences.get().shortcuts);
   helpDialog.body.append(
     h(
       'table',
@@ -346,6 +391,7 @@ export function mountApp(
         ),
       ),
     ),
+    shortcutsOffNote,
     h('p', { text: t('help.sliders') }),
     h('p', { text: t('help.tab') }),
   );
@@ -382,16 +428,11 @@ export function mountApp(
     const snap = actor.getSnapshot();
     const { context } = snap;
     const running = snap.matches({ clock: 'running' }) || snap.matches({ clock: 'suspended' });
-    const course = context.view === 'years' ? session.lifeCourse : null;
-    const latest = course?.series[course.series.length - 1] ?? null;
     time.show({
       running,
       speed: context.speed,
       view: context.view,
-      clock:
-        context.view === 'day'
-          ? formatDayClock(session.world.model.tick)
-          : t('time.clock.years', { age: formatNumber(latest?.ageYears ?? context.inputs.ageYears) }),
+      clock: clockText(),
       ended: context.view === 'years' && session.lifeCourseEnded,
     });
     if (running && context.view === 'years' && session.lifeCourseEnded) send({ type: 'pause' });
@@ -425,13 +466,25 @@ export function mountApp(
     }
     showLesson();
   };
+  /** The toolbar's clock: time of day in the day view, age in the years view. */
+  const clockText = (): string => {
+    const { context } = actor.getSnapshot();
+    if (context.view === 'day') return formatDayClock(session.world.model.tick);
+    const course = session.lifeCourse;
+    const latest = course.series[course.series.length - 1] ?? null;
+    return t('time.clock.years', { age: formatNumber(latest?.ageYears ?? context.inputs.ageYears) });
+  };
   let shownRunner: AnyActorRef | null = null;
   let runnerSubscription: { unsubscribe(): void } | null = null;
   const showLesson = (): void => {
     const { context } = actor.getSnapshot();
     lessonPanel.show(shownRunner, { tick: context.tick, observeUntil: context.observeUntil, view: context.view });
   };
-  actor.subscribe(() => refreshControls());
+  const controllerSubscription = actor.subscribe(() => refreshControls());
+  if (shell.restore) {
+    presenter.set(shell.restore.presenter);
+    notices.append(...shell.restore.notices);
+  }
   refreshControls();
 
   const refreshPanels = (now: number): void => {
@@ -466,9 +519,52 @@ export function mountApp(
       if (!context.compare) summary.offer(yearsSentence(latest, startAge), now);
     }
     refreshCompare();
+    narrate(now);
     dayCharts.element.hidden = context.view !== 'day';
     yearsCharts.element.hidden = context.view !== 'years';
     exportControls.refresh();
+  };
+
+  const narrate = (now: number): void => {
+    const snap = actor.getSnapshot();
+    const { context } = snap;
+    const world = session.world;
+    const habit = world.currentHabit;
+    const day = context.view === 'day';
+    const course = day ? null : session.lifeCourse;
+    const latestYear = course ? (course.series[course.series.length - 1] ?? null) : null;
+    const today = day ? session.day.today(world.model) : undefined;
+    const sentence = narrator.observe(
+      {
+        view: context.view,
+        comparing: context.compare !== null,
+        inputs: context.inputs,
+        activeMgp: habit.activeMgp,
+        arteryDrive: habit.arteryMgPerDayAtReference,
+        today,
+        lastDay: day ? session.day.lastDay : undefined,
+        latestYear,
+      },
+      now,
+    );
+    if (sentence) narration.textContent = sentence;
+    description.show(
+      {
+        view: context.view,
+        running: snap.matches({ clock: 'running' }),
+        speed: context.speed,
+        clock: clockText(),
+        inputs: context.inputs,
+        compare: context.compare,
+        packetMg: world.packetMg,
+        carboxylatedOsteocalcin: habit.carboxylatedOsteocalcin,
+        activeMgp: habit.activeMgp,
+        today,
+        latestYear,
+        startAge: course?.inputs.ageYears,
+      },
+      now,
+    );
   };
 
   const refreshCompare = (): void => {
@@ -513,6 +609,24 @@ export function mountApp(
     },
     onHighlight(listener) {
       highlightListeners.push(listener);
+    },
+    announce: notify,
+    openPreferences(field) {
+      preferencesDialog.open(prefsButton);
+      if (field === 'language') preferencesDialog.focusLanguage();
+    },
+    unmount() {
+      controllerSubscription.unsubscribe();
+      runnerSubscription?.unsubscribe();
+      uninstallShortcuts();
+      const memory: AppMemory = {
+        presenter: presenter.active,
+        target: compareControls.target,
+        notices: [...notices.children].filter((e): e is HTMLElement => e instanceof HTMLElement),
+        preferencesOpen: preferencesDialog.element.open,
+      };
+      removeAllDialogs();
+      return memory;
     },
     refresh(now) {
       if (session.version === shownVersion && now - lastPanelAt < 2000) return;

@@ -374,7 +374,8 @@ let panel: ClaimsPanel | null = null;
  * activity's place between openings.
  */
 export function openClaimsDialog(opener?: HTMLElement | null, mode?: ClaimsMode): ClaimsPanel {
-  if (!dialog || !panel) {
+  // A language switch removes every dialog; the checker is then rebuilt in the new language.
+  if (!dialog || !panel || !dialog.element.isConnected) {
     dialog = createDialog(say('title'), 'dialog-wide dialog-claims');
     panel = createClaimsPanel();
     dialog.body.append(panel.element);

@@ -17,8 +17,10 @@ export interface CompareControls {
 export function createCompareControls(actions: {
   toggle(on: boolean): void;
   target(condition: Condition): void;
+  /** The condition chosen before the page was rebuilt (language switch). */
+  initialTarget?: Condition | undefined;
 }): CompareControls {
-  let target: Condition = 'a';
+  let target: Condition = actions.initialTarget ?? 'a';
   let comparing = false;
   const toggle = h('button', {
     type: 'button',
@@ -31,7 +33,7 @@ export function createCompareControls(actions: {
   const name = uid('edit');
   const radios = (['a', 'b'] as const).map((condition) => {
     const radio = h('input', { type: 'radio', name, value: condition, id: uid(name) });
-    radio.checked = condition === 'a';
+    radio.checked = condition === target;
     radio.addEventListener('change', () => {
       if (!radio.checked) return;
       target = condition;

@@ -13,6 +13,18 @@ export interface Dialog {
   setTitle(title: string): void;
 }
 
+/** Every dialog made since the page (or the last language switch) started, so a rebuild can remove them all. */
+const made = new Set<HTMLDialogElement>();
+
+/** Closes and removes every dialog; ones made on demand are made again, in the new language, when next opened. */
+export function removeAllDialogs(): void {
+  for (const element of made) {
+    if (element.open) element.close();
+    element.remove();
+  }
+  made.clear();
+}
+
 export function createDialog(title: string, className = ''): Dialog {
   const titleId = uid('dialog-title');
   const heading = h('h2', { id: titleId, text: title });
@@ -32,6 +44,7 @@ export function createDialog(title: string, className = ''): Dialog {
   });
   element.addEventListener('close', () => opener?.focus());
   document.body.append(element);
+  made.add(element);
   return {
     element,
     body,

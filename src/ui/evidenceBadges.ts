@@ -10,7 +10,8 @@ import { h } from './dom';
 let dialog: Dialog | null = null;
 
 function showEvidence(key: MechanismKey, opener: HTMLElement): void {
-  dialog ??= createDialog('', 'dialog-evidence');
+  // A language switch removes every dialog (its Close button is in the old language): make a new one then.
+  if (!dialog?.element.isConnected) dialog = createDialog('', 'dialog-evidence');
   const text = evidenceText(key);
   dialog.setTitle(text.title);
   dialog.body.replaceChildren(

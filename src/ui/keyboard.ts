@@ -80,8 +80,10 @@ function ownedByTarget(e: KeyboardEvent): boolean {
   return false;
 }
 
-export function installShortcuts(shortcuts: readonly Shortcut[]): () => void {
+/** `enabled` is asked on every key press, so turning shortcuts off in Preferences applies at once. */
+export function installShortcuts(shortcuts: readonly Shortcut[], enabled: () => boolean = () => true): () => void {
   const onKey = (e: KeyboardEvent): void => {
+    if (!enabled()) return;
     if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
     if (document.querySelector('dialog[open]')) return;
     if (ownedByTarget(e)) return;

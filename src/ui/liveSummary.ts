@@ -1,7 +1,7 @@
 /**
- * The one-sentence outcome summary: visible under the table and announced politely to screen readers. It is
- * throttled (one announcement per few seconds at most) and only spoken when its words change, so a running
- * simulation never floods a screen reader.
+ * The one-sentence outcome summary under the table. It changes at most once every few seconds, so it can be read
+ * while the simulation runs. It is not a live region: the narrator (./narration) speaks the changes that matter,
+ * and two voices would talk over each other.
  */
 import { formatPercent, t } from '../i18n';
 import type { YearPoint } from '../model/years';
@@ -40,7 +40,7 @@ export function yearsSentence(latest: YearPoint | null, startAge: number): strin
 }
 
 export function createLiveSummary(): LiveSummary {
-  const element = h('p', { class: 'live-summary', 'aria-live': 'polite', 'aria-atomic': 'true' });
+  const element = h('p', { class: 'live-summary' });
   let shown = '';
   let pending = '';
   let lastAt = Number.NEGATIVE_INFINITY;

@@ -94,10 +94,19 @@ export function createMapLabels(options: {
 
   const sub = (x: number, y: number, text: string, cls = ''): HTMLElement =>
     h('div', { class: `map-sub ${cls}`.trim(), style: at(x, y), text });
-  /** A label whose right edge sits at x, so it can never run off the map's right side. */
-  const subRight = (x: number, y: number, text: string, cls = ''): HTMLElement =>
-    h('div', { class: `map-sub ${cls}`.trim(), style: `right:${STAGE_WIDTH - x}px;top:${y}px;`, text });
+  /**
+   * A label between neighbours: it wraps within `width` instead of running into the next label (translations run
+   * longer than English), growing upwards from its bottom edge at y so it never covers what it names.
+   */
+  const subWithin = (x: number, y: number, width: number, text: string, cls = ''): HTMLElement =>
+    h('div', {
+      class: `map-sub map-sub-within ${cls}`.trim(),
+      style: `left:${x}px;bottom:${STAGE_HEIGHT - y}px;max-width:${width}px;`,
+      text,
+    });
 
+  const cellsX = GUT.cells[0]?.x ?? 148;
+  const osteoblastsX = BONE.osteoblasts[0]?.x ?? 890;
   const blood = h(
     'div',
     {
@@ -134,18 +143,25 @@ export function createMapLabels(options: {
     'div',
     { class: 'map-labels', style: `width:${STAGE_WIDTH}px;height:${STAGE_HEIGHT}px` },
     regionLabel('gut', 'gut', t('map.gut')),
-    sub(GUT.lumen.x, GUT.lumen.y - 22, t('map.gut.contents')),
-    sub(GUT.cells[0]?.x ?? 148, GUT.lumen.y - 22, t('map.gut.cells')),
+    subWithin(GUT.lumen.x, GUT.lumen.y - 2, cellsX - GUT.lumen.x - 6, t('map.gut.contents')),
+    subWithin(cellsX, GUT.lumen.y - 2, GUT.panel.x + GUT.panel.w - cellsX - 4, t('map.gut.cells')),
     routes,
     regionLabel('blood', 'blood', t('map.blood')),
     blood,
     regionLabel('bone', 'boneIn', t('map.bone'), evidenceBadge('boneRemodelling', t('map.bone'))),
     sub(BONE.surface.x + 6, BONE.surface.y + BONE.surface.h - 24, t('map.bone.surface'), 'map-sub-small map-sub-plate'),
     sub(BONE.panel.x + 6, BONE.matrix.y + 40, t('map.bone.osteocalcin'), 'map-sub-small map-sub-plate'),
-    sub(BONE.osteoblasts[0]?.x ?? 890, BONE.surface.y + 2, t('map.bone.osteoblasts'), 'map-sub-small map-sub-plate'),
-    subRight(
-      BONE.panel.x + BONE.panel.w - 4,
-      BONE.surface.y + 2,
+    subWithin(
+      osteoblastsX,
+      BONE.surface.y + 20,
+      BONE.osteoclast.x - osteoblastsX - 6,
+      t('map.bone.osteoblasts'),
+      'map-sub-small map-sub-plate',
+    ),
+    subWithin(
+      BONE.osteoclast.x,
+      BONE.surface.y + 20,
+      BONE.panel.x + BONE.panel.w - 4 - BONE.osteoclast.x,
       t('map.bone.osteoclast'),
       'map-sub-small map-sub-plate',
     ),

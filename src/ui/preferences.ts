@@ -19,18 +19,21 @@ export interface Preferences {
   readonly theme: Theme;
   /** The speed the simulation starts at. */
   readonly speed: Speed;
-  /** BCP 47 language tag, e.g. "en", "es", "zh-Hans". */
+  /** BCP 47 language tag, e.g. "en", "es", "zh-Hans", or "auto" for the device's language. */
   readonly language: string;
   readonly sound: boolean;
   readonly reducedMotion: ReducedMotion;
+  /** Single-key shortcuts (Space, D, Y, P, …); off for speech input, where a spoken word can press them. */
+  readonly shortcuts: boolean;
 }
 
 export const DEFAULT_PREFERENCES: Preferences = Object.freeze({
   theme: 'auto',
   speed: 'normal',
-  language: 'en',
+  language: 'auto',
   sound: false,
   reducedMotion: 'auto',
+  shortcuts: true,
 });
 
 export interface ReadPreferences {
@@ -56,9 +59,10 @@ export function isLanguageTag(value: unknown): value is string {
 const CHECKS: { readonly [K in keyof Preferences]: (value: unknown) => boolean } = {
   theme: (value) => (THEMES as readonly unknown[]).includes(value),
   speed: (value) => (SPEEDS as readonly unknown[]).includes(value),
-  language: isLanguageTag,
+  language: (value) => value === 'auto' || isLanguageTag(value),
   sound: (value) => typeof value === 'boolean',
   reducedMotion: (value) => (REDUCED_MOTION as readonly unknown[]).includes(value),
+  shortcuts: (value) => typeof value === 'boolean',
 };
 const FIELDS = Object.keys(CHECKS) as (keyof Preferences)[];
 

@@ -4,6 +4,7 @@
  * the dialog shows what `get` returns. Preferences belong to this device only, which the dialog says.
  */
 import { t } from '../i18n';
+import { AUTO_LANGUAGE } from '../i18n/languages';
 import type { Speed } from '../machines/clock';
 import { SPEEDS } from '../machines/simulation.machine';
 import { createDialog } from './dialogs';
@@ -44,6 +45,8 @@ export interface PreferencesDialog {
   close(): void;
   /** Sets the controls from `get()` again (e.g. after preferences changed elsewhere). */
   refresh(): void;
+  /** Moves focus to the language menu (after a language switch rebuilt the dialog). */
+  focusLanguage(): void;
 }
 
 const ANNOUNCE_DELAY_MS = 60;
@@ -145,13 +148,31 @@ export function createPreferencesDialog(opts: PreferencesDialogOptions): Prefere
     soundAvailable ? null : h('p', { id: soundNoteId, class: 'prefs-note muted', text: t('prefs.sound.noneYet') }),
   );
 
+  const shortcutsNoteId = uid('prefs-shortcuts-note');
+  const shortcuts = h('input', { type: 'checkbox', role: 'switch', 'aria-describedby': shortcutsNoteId });
+  shortcuts.addEventListener('change', () => change({ shortcuts: shortcuts.checked }));
+  const shortcutsRow = h(
+    'div',
+    { class: 'prefs-group' },
+    h(
+      'label',
+      { class: 'switch-label' },
+      shortcuts,
+      h('span', { class: 'switch-track', 'aria-hidden': 'true' }),
+      h('span', { text: t('prefs.shortcuts') }),
+    ),
+    h('p', { id: shortcutsNoteId, class: 'prefs-note muted', text: t('prefs.shortcuts.note') }),
+  );
+
   const languages: readonly LanguageOption[] =
     opts.languages && opts.languages.length > 0 ? opts.languages : [{ tag: 'en', name: 'English' }];
   const languageId = uid('prefs-language');
   const language = h('select', { id: languageId, class: 'prefs-select' });
   language.addEventListener('change', () => change({ language: language.value }));
   const showLanguage = (tag: string): void => {
-    const options = languages.map(({ tag: value, name }) => h('option', { value, lang: value, text: name }));
+    const options = languages.map(({ tag: value, name }) =>
+      h('option', { value, lang: value === AUTO_LANGUAGE ? undefined : value, text: name }),
+    );
     // A saved language that is not offered is still shown (by its tag), so opening the dialog changes nothing.
     if (!languages.some((l) => l.tag === tag)) options.push(h('option', { value: tag, text: tag }));
     language.replaceChildren(...options);
@@ -174,6 +195,7 @@ export function createPreferencesDialog(opts: PreferencesDialogOptions): Prefere
     theme.select(prefs.theme);
     motion.select(prefs.reducedMotion);
     sound.checked = prefs.sound;
+    shortcuts.checked = prefs.shortcuts;
     showLanguage(prefs.language);
   };
 
@@ -193,6 +215,7 @@ export function createPreferencesDialog(opts: PreferencesDialogOptions): Prefere
     theme.element,
     motion.element,
     soundRow,
+    shortcutsRow,
     languageRow,
     ...(opts.performance ? [opts.performance] : []),
     h('div', { class: 'prefs-reset' }, resetButton, status),
@@ -214,5 +237,8 @@ export function createPreferencesDialog(opts: PreferencesDialogOptions): Prefere
       dialog.close();
     },
     refresh,
+    focusLanguage() {
+      language.focus();
+    },
   };
 }

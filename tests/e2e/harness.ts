@@ -52,7 +52,8 @@ export async function openApp(
   url: string,
   viewport = { width: 1366, height: 768 },
 ): Promise<Watched> {
-  const page = await browser.newPage({ viewport });
+  // The app follows the browser's language on a first visit; the tests read English.
+  const page = await browser.newPage({ viewport, locale: 'en-US' });
   const origin = new URL(url).origin;
   const errors: string[] = [];
   const foreign: string[] = [];

@@ -105,4 +105,29 @@ describe('keyboard only', () => {
     );
     expect(await tick(page)).toBe(0);
   });
+
+  it('lets single-key shortcuts be turned off in Preferences (for speech input), and on again', async () => {
+    await page.getByRole('navigation').getByRole('button', { name: 'Preferences' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Preferences' });
+    await dialog.getByRole('switch', { name: 'Single-key shortcuts' }).uncheck({ force: true });
+    await page.keyboard.press('Escape');
+    await page.locator('body').focus();
+    const before = await tick(page);
+    await page.keyboard.press('.');
+    await page.keyboard.press('y');
+    expect(await tick(page)).toBe(before);
+    expect(await page.getByRole('radio', { name: 'Day' }).isChecked()).toBe(true);
+    // The help dialog says they are off; buttons still work from the keyboard.
+    await page.getByRole('navigation').getByRole('button', { name: 'Keyboard shortcuts' }).click();
+    expect(await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).textContent()).toContain(
+      'Single-key shortcuts are off',
+    );
+    await page.keyboard.press('Escape');
+    await page.getByRole('navigation').getByRole('button', { name: 'Preferences' }).click();
+    await dialog.getByRole('switch', { name: 'Single-key shortcuts' }).check({ force: true });
+    await page.keyboard.press('Escape');
+    await page.locator('body').focus();
+    await page.keyboard.press('.');
+    await expect.poll(() => tick(page)).toBeGreaterThan(before);
+  });
 });

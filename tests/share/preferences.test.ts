@@ -60,6 +60,7 @@ const CUSTOM: Preferences = {
   language: 'zh-Hans',
   sound: true,
   reducedMotion: 'on',
+  shortcuts: false,
 };
 
 describe('reading preferences', () => {
@@ -92,11 +93,12 @@ describe('reading preferences', () => {
       language: '../../etc/passwd',
       sound: 'yes',
       reducedMotion: 1,
+      shortcuts: 'off',
     });
     const { prefs, problems } = readPreferences(stored(raw));
     expect(prefs).toEqual(DEFAULT_PREFERENCES);
-    expect(problems).toHaveLength(5);
-    for (const field of ['theme', 'speed', 'language', 'sound', 'reducedMotion']) {
+    expect(problems).toHaveLength(6);
+    for (const field of ['theme', 'speed', 'language', 'sound', 'reducedMotion', 'shortcuts']) {
       expect(problems.some((p) => p.includes(field))).toBe(true);
     }
     const mixed = readPreferences(stored(JSON.stringify({ ...CUSTOM, theme: 42 })));
@@ -157,7 +159,7 @@ describe('writing and resetting preferences', () => {
     const storage = new MemoryStorage();
     const bad = { ...CUSTOM, theme: 'neon', language: 'x y', evil: '<script>' } as unknown as Preferences;
     expect(writePreferences(bad, storage)).toBe(true);
-    expect(JSON.parse(storage.getItem(PREFERENCES_KEY) ?? '')).toEqual({ ...CUSTOM, theme: 'auto', language: 'en' });
+    expect(JSON.parse(storage.getItem(PREFERENCES_KEY) ?? '')).toEqual({ ...CUSTOM, theme: 'auto', language: 'auto' });
   });
 
   it('resets by forgetting the saved preferences, and touches no other key', () => {

@@ -19,7 +19,14 @@ import {
   type GapView,
 } from './compareChartModel';
 import { markerPath } from './paths';
-import { COMPARE_GAP_COLOUR, COMPARE_GAP_OPACITY, COMPARE_STYLE, type CompareCondition, LINE_WIDTH } from './styles';
+import {
+  COMPARE_GAP_COLOUR,
+  COMPARE_GAP_OPACITY,
+  COMPARE_STYLE,
+  type CompareCondition,
+  LINE_WIDTH,
+  strokeWidth,
+} from './styles';
 import { createSvgChart } from './svgChart';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -68,14 +75,19 @@ function createGapChart(name: string, onHover?: (key: string | null) => void): G
   gap.setAttribute('stroke', 'none');
   gap.setAttribute('aria-hidden', 'true');
   root?.insertBefore(gap, root.querySelector('.calcium-chart__series'));
+  let gapFill = '';
   const drawGap = (view: GapView): void => {
     const attrs: Record<string, string> = {
       d: view.path,
-      fill: view.colour,
       'fill-opacity': String(view.opacity),
       visibility: view.path ? 'visible' : 'hidden',
     };
     for (const [key, value] of Object.entries(attrs)) if (gap.getAttribute(key) !== value) gap.setAttribute(key, value);
+    // A var() colour that follows the theme: a style property, since SVG attributes do not take var().
+    if (gapFill !== view.colour) {
+      gapFill = view.colour;
+      gap.style.fill = view.colour;
+    }
   };
   return {
     element: chart.element,
@@ -98,12 +110,12 @@ function lineSample(condition: CompareCondition): SVGSVGElement {
   const line = document.createElementNS(SVG_NS, 'path');
   line.setAttribute('d', 'M1 6H39');
   line.setAttribute('fill', 'none');
-  line.setAttribute('stroke', style.colour);
-  line.setAttribute('stroke-width', String(LINE_WIDTH * 0.8));
+  line.style.stroke = style.colour;
+  line.style.strokeWidth = strokeWidth(LINE_WIDTH * 0.8);
   line.setAttribute('stroke-dasharray', style.dash === 'none' ? 'none' : '6 3');
   const marker = document.createElementNS(SVG_NS, 'path');
   marker.setAttribute('d', markerPath(style.marker, 20, 6, 4));
-  marker.setAttribute('fill', style.colour);
+  marker.style.fill = style.colour;
   sample.append(line, marker);
   return sample;
 }

@@ -4,6 +4,7 @@
  * disturb focus, hover or screen readers the way rebuilding the markup would.
  */
 import { type ChartModel, FONT_SIZE, type SeriesView, type TickView } from './chartModel';
+import { strokeWidth } from './styles';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 type Attrs = Readonly<Record<string, string | number>>;
@@ -20,6 +21,24 @@ function set(node: Element, attrs: Attrs): void {
   for (const [name, raw] of Object.entries(attrs)) {
     const value = typeof raw === 'number' ? String(Math.round(raw * 100) / 100) : raw;
     if (node.getAttribute(name) !== value) node.setAttribute(name, value);
+  }
+}
+
+/**
+ * Writes paint as style properties: series colours are var() expressions that follow the theme, which SVG
+ * presentation attributes do not accept. Only what changed is written.
+ */
+const painted = new WeakMap<SVGElement, Record<string, string>>();
+function paint(node: SVGElement, props: Readonly<Record<string, string>>): void {
+  let last = painted.get(node);
+  if (!last) {
+    last = {};
+    painted.set(node, last);
+  }
+  for (const [name, value] of Object.entries(props)) {
+    if (last[name] === value) continue;
+    last[name] = value;
+    node.style.setProperty(name, value);
   }
 }
 
@@ -148,19 +167,21 @@ export function createSvgChart(name: string, onSeriesHover?: (key: string | null
     const el = seriesElements(view.key);
     set(el.group, { opacity: view.opacity, 'data-emphasis': view.emphasis });
     set(el.labelGroup, { opacity: view.opacity, 'data-emphasis': view.emphasis });
-    set(el.line, { d: view.path, stroke: view.colour, 'stroke-width': view.width, 'stroke-dasharray': view.dash });
-    set(el.markers, { d: view.markers, fill: view.colour });
+    set(el.line, { d: view.path, 'stroke-dasharray': view.dash });
+    paint(el.line, { stroke: view.colour, 'stroke-width': strokeWidth(view.width) });
+    set(el.markers, { d: view.markers });
+    paint(el.markers, { fill: view.colour });
     const label = view.label;
     // A leader line only when the label had to move away from its line's end.
     const moved = label !== null && Math.abs(label.y - label.anchorY) > 3;
     set(el.leader, {
       visibility: moved ? 'visible' : 'hidden',
-      stroke: view.colour,
       x1: label?.anchorX ?? 0,
       y1: label?.anchorY ?? 0,
       x2: (label?.x ?? 2) - 2,
       y2: label?.y ?? 0,
     });
+    paint(el.leader, { stroke: view.colour });
     set(el.label, {
       visibility: label ? 'visible' : 'hidden',
       x: label?.x ?? 0,
@@ -188,8 +209,8 @@ export function createSvgChart(name: string, onSeriesHover?: (key: string | null
       y: b?.y ?? 0,
       width: b?.width ?? 0,
       height: b?.height ?? 0,
-      fill: b?.colour ?? 'none',
     });
+    paint(band, { fill: b?.colour ?? 'none' });
     set(bandLabel, { visibility: b ? 'visible' : 'hidden', x: b?.labelX ?? 0, y: b?.labelY ?? 0 });
     text(bandLabel, b?.label ?? '');
 
