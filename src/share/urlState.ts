@@ -200,11 +200,20 @@ function inputRule(key: InputKey): string {
         name: t(`share.name.${key}`),
         min: range.min,
         max: range.max,
-        unit: range.unit,
+        // The unit in the reader's language: the unit template with its number left out ("mg/día", "岁").
+        unit: t(UNIT_KEY[key as NumericInput], { value: '' }).trim(),
       });
     }
   }
 }
+
+const UNIT_KEY: Readonly<Record<NumericInput, string>> = {
+  calciumMgPerDay: 'unit.mgPerDay',
+  d3IuPerDay: 'unit.iuPerDay',
+  k2UgPerDay: 'unit.ugPerDay',
+  k1UgPerDay: 'unit.ugPerDay',
+  ageYears: 'unit.years',
+};
 
 interface Part {
   readonly key: string;

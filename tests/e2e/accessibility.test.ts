@@ -3,14 +3,9 @@
  * dialog, each step kind of a scene, compare mode and presenter mode. axe checks what a machine can (names, roles,
  * contrast, structure); keyboard use and announcements have their own tests.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openApp, type Served, serve } from './harness';
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+import { axeViolations, launch, openApp, type Served, serve } from './harness';
 
 let served: Served;
 let browser: Browser;
@@ -26,17 +21,6 @@ afterAll(async () => {
   await browser?.close();
   await served?.close();
 });
-
-/** Violations as "rule (impact): selectors", so a failure says what and where. */
-async function violations(): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
-  return page.evaluate(async (tags) => {
-    type AxeResult = { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
-    const axe = (window as unknown as { axe: { run(ctx: Document, options: unknown): Promise<AxeResult> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-  }, WCAG_TAGS);
-}
 
 /** Loads the app at a share link (a real navigation, not a hash change) and waits for the map. */
 async function load(label: string, hash = ''): Promise<void> {
@@ -56,7 +40,7 @@ describe('axe-core finds no WCAG A/AA violations', () => {
   ])('in %s', async (label, hash) => {
     await load(label.replace(/\W+/g, '-'), hash);
     await page.getByRole('button', { name: 'Step' }).click();
-    expect(await violations()).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it.each(['Scenes', 'Share', 'Claims checker', "What's simplified?", 'Preferences', 'Keyboard shortcuts'])(
@@ -65,7 +49,7 @@ describe('axe-core finds no WCAG A/AA violations', () => {
       await load('dialogs');
       await page.getByRole('button', { name, exact: true }).click();
       await expect.poll(() => page.locator('dialog[open]').count()).toBe(1);
-      expect(await violations()).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
     },
   );
 
@@ -77,15 +61,15 @@ describe('axe-core finds no WCAG A/AA violations', () => {
       const kind = (await panel.locator('.lesson-kind').textContent())?.trim() ?? '';
       if (!seen.has(kind)) {
         seen.add(kind);
-        expect(await violations(), kind).toEqual([]);
+        expect(await axeViolations(page), kind).toEqual([]);
       }
       if (kind === 'End of scene') break;
       const choice = panel.locator('.lesson-choice').first();
       if (kind === 'Predict') {
         await choice.click();
-        expect(await violations(), 'predict, committed').toEqual([]);
+        expect(await axeViolations(page), 'predict, committed').toEqual([]);
         await page.keyboard.press('p');
-        expect(await violations(), 'predict, revealed').toEqual([]);
+        expect(await axeViolations(page), 'predict, revealed').toEqual([]);
       }
       if (kind === 'Observe') {
         // Finish the observation at once: the controller pauses and the runner marks it done.

@@ -3,6 +3,8 @@
  * cannot be downloaded on these machines). Every page records console errors, uncaught exceptions and any request
  * to another origin, so each test can assert there were none.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 
@@ -136,4 +138,22 @@ export function canvasInk(page: Page, map: 'pixi' | 'pixiB' = 'pixi'): Promise<n
     }
     return ink / (data.length / 4);
   }, map);
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** WCAG 2.0, 2.1 and 2.2, levels A and AA: the rules axe-core can check by machine. */
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/**
+ * axe-core's WCAG A/AA violations on the page as it is now, as "rule (impact): selectors", so a failure says what
+ * and where. axe is injected into the page on first use.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
+  return page.evaluate(async (tags) => {
+    type AxeResult = { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
+    const axe = (window as unknown as { axe: { run(ctx: Document, options: unknown): Promise<AxeResult> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  }, WCAG_TAGS);
 }

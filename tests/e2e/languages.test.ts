@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openApp, type Served, serve } from './harness';
+import { axeViolations, launch, openApp, type Served, serve } from './harness';
 
 let served: Served;
 let browser: Browser;
@@ -113,6 +113,7 @@ describe('languages', () => {
         const lesson = (await page.locator('.lesson-panel').textContent()) ?? '';
         expect(lesson).not.toMatch(/\b(the|which|what)\b/i);
         expect(await untranslated(page), `${tag} ${scene}`).toEqual([]);
+        expect(await axeViolations(page), `axe, ${tag} ${scene}`).toEqual([]);
       }
       expect(errors).toEqual([]);
       await page.close();

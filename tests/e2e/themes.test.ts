@@ -9,15 +9,12 @@
  * set from the preference, the map redrawn and its background changed) are in the last describe block.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MapTheme, PALETTES } from '../../src/render/palette';
 import { PREFERENCES_KEY } from '../../src/ui/preferences';
-import { launch, type Served, serve, stepMinutes } from './harness';
+import { axeViolations, launch, type Served, serve, stepMinutes } from './harness';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const DIALOGS = ['Scenes', 'Share', 'Claims checker', "What's simplified?", 'Preferences', 'Keyboard shortcuts'];
 
 let served: Served;
@@ -81,17 +78,6 @@ async function showTheme(page: Page, theme: MapTheme): Promise<void> {
   expect(await dataTheme(page)).toBe(theme);
 }
 
-/** Violations as "rule (impact): selectors", so a failure says what and where. */
-async function violations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
-  return page.evaluate(async (tags) => {
-    type AxeResult = { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
-    const axe = (window as unknown as { axe: { run(ctx: Document, options: unknown): Promise<AxeResult> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-  }, WCAG_TAGS);
-}
-
 /** A CSS colour as the browser computes it, e.g. "rgb(18, 21, 25)". */
 const rgbOf = (n: number): string => `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
 const hexToNumber = (hex: string): number => Number.parseInt(hex.replace('#', ''), 16);
@@ -139,7 +125,7 @@ describe.each<MapTheme>(['dark', 'projector'])('the %s theme', (theme) => {
     await showTheme(page, theme);
     await page.getByRole('button', { name: 'Step' }).click();
     await page.waitForTimeout(400);
-    expect(await violations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it.each(DIALOGS)('has no axe violations in the "%s" dialog', async (name) => {
@@ -148,7 +134,7 @@ describe.each<MapTheme>(['dark', 'projector'])('the %s theme', (theme) => {
     await showTheme(page, theme);
     await page.getByRole('button', { name, exact: true }).click();
     await expect.poll(() => page.locator('dialog[open]').count()).toBe(1);
-    expect(await violations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it("draws the charts in the theme's colours, and the chart image keeps them", async () => {
