@@ -4,8 +4,9 @@
  */
 import './ui/styles/index.css';
 import { presets, scenes } from 'virtual:scenes';
-import { currentLocale, t } from './i18n';
+import { currentLocale, formatNumber, t } from './i18n';
 import { AUTO_LANGUAGE, LANGUAGES, loadLanguage, resolveLanguage } from './i18n/languages';
+import { BUDGET_LEVELS, FrameBudget } from './render/frameBudget';
 import { MapScene } from './render/mapScene';
 import { PALETTES } from './render/palette';
 import { NoWebGLError, type PixiStage, startPixiStage } from './render/pixiStage';
@@ -16,6 +17,7 @@ import type { Condition } from './ui/compareControls';
 import { h } from './ui/dom';
 import { applySharedState, sharedStateOf } from './ui/linkState';
 import { createNotice } from './ui/notice';
+import { createPerformanceReadout } from './ui/performanceReadout';
 import { createPreferenceStore, wantsReducedMotion } from './ui/preferenceStore';
 import { documentTheme, installTheme } from './ui/theme';
 
@@ -25,6 +27,8 @@ const VISUAL_SPEED = { slow: 0.6, normal: 1, fast: 1.6 } as const;
 const STEP_ANIMATION_SECONDS = 1.2;
 /** Without a restore within this time, offer to reload (with the student's settings kept). */
 const RESTORE_WAIT_MS = 3000;
+/** Packet sizes the address may ask for, mg: below 0.25 mg a day holds some 80,000 packets. */
+const PACKET_MG_RANGE = { min: 0.25, max: 100 } as const;
 /** How often the address bar's hash is brought up to date (ms). */
 const HASH_INTERVAL_MS = 250;
 
@@ -35,10 +39,13 @@ const link = decodeState(window.location.hash, { sceneIds });
 const startState: SharedState = link.shared
   ? completeState(link.state)
   : { ...DEFAULT_SHARED_STATE, speed: preferences.get().speed };
+// ?packetMg=… fixes the packet size (benchmarks, very large boards); the adaptive budget is then off.
+const packetRequest = readPacketMg(new URLSearchParams(window.location.search).get('packetMg'));
+const packetMg = packetRequest.value ?? PACKET_MG;
 const session = new Session({
   input: { inputs: startState.inputs, seed: startState.seed, speed: startState.speed, compare: startState.compare },
   arteryExaggeration: DAY_ARTERY_EXAGGERATION,
-  packetMg: PACKET_MG,
+  packetMg,
 });
 const root = findRoot();
 
@@ -58,18 +65,39 @@ const languageMenu = (): AppShell['languages'] => [
   { tag: AUTO_LANGUAGE, name: t('prefs.language.auto') },
   ...LANGUAGES,
 ];
+const performanceReadout = createPerformanceReadout();
 let app: AppView = mountApp(root, session, { scenes, presets }, preferences, {
   stageHosts,
+  performance: performanceReadout.element,
   languages: languageMenu(),
 });
 if (link.shared) {
   applySharedState(session, startState, scenes);
   app.presenter.set(startState.presenter);
 }
+if (packetRequest.problem !== null) {
+  app.showNotice(
+    createNotice(t('notice.link.title'), [
+      t('notice.packetMg', {
+        value: packetRequest.problem,
+        min: formatNumber(PACKET_MG_RANGE.min, 2),
+        max: formatNumber(PACKET_MG_RANGE.max, 2),
+        fallback: PACKET_MG,
+      }),
+    ]),
+  );
+}
 if (link.problems.length > 0) {
   app.showNotice(createNotice(t('notice.link.title'), [...link.problems, t('notice.link.after')]));
 }
 if (preferences.problems.length > 0) app.showNotice(createNotice(t('notice.prefs.title'), preferences.problems));
+// A learning platform that frames the app may drive it by postMessage (docs/embed.md). Only a framed page loads
+// the API (and its message checker); `app` changes on a language switch, so the announcer looks it up each time.
+if (window.parent !== window) {
+  import('./embed/embedApi')
+    .then(({ installEmbedApi }) => installEmbedApi(session, { scenes, announce: (text) => app.announce(text) }))
+    .catch((error: unknown) => console.warn('Calcium Routes: the embed API could not load', error));
+}
 
 // The hash always describes what is on screen, so the address bar is a share link and a reload keeps the state.
 let writtenHash = window.location.hash.replace(/^#/, '');
@@ -125,6 +153,24 @@ function showStageMessage(condition: Condition, make: (() => HTMLElement) | null
 }
 const mapScenes: MapScene[] = [];
 const mapStages: PixiStage[] = [];
+
+// The adaptive budget: fewer packets drawn (then fewer pixels) on a device that cannot keep up; never the model.
+const budget = packetRequest.value === null ? new FrameBudget() : null;
+function showBudget(): void {
+  const level = budget?.level ?? BUDGET_LEVELS[0];
+  if (!level) return;
+  app.setDotMg(packetMg * level.packetStride);
+  performanceReadout.show({ medianMs: budget?.medianMs ?? Number.NaN, level, packetMg, fixed: budget === null });
+}
+function applyBudget(): void {
+  if (!budget) return;
+  for (const scene of mapScenes) scene.setPacketStride(budget.level.packetStride);
+  for (const stage of mapStages) stage.setResolutionScale(budget.level.resolutionScale);
+  showBudget();
+}
+showBudget();
+// The readout's frame rate is refreshed while Preferences may be open; cheap, and only words change.
+window.setInterval(showBudget, 2000);
 // The theme follows the preference or the device; the maps redraw in it (the page's CSS follows data-theme).
 let mapTheme = documentTheme();
 installTheme(preferences, (theme) => {
@@ -195,6 +241,15 @@ async function startMap(condition: Condition): Promise<PixiStage> {
 
   let stepBudget = 0;
   let lastTick = -1;
+  if (condition === 'a') {
+    // Map A's frames are the measure of this device (B's share the same GPU and budget).
+    pixi.app.ticker.add((ticker) => {
+      if (!budget || !session.actor.getSnapshot().matches({ clock: 'running' })) return;
+      if (budget.record(ticker.deltaMS)) applyBudget();
+    });
+  }
+  scene.setPacketStride(budget?.level.packetStride ?? 1);
+  pixi.setResolutionScale(budget?.level.resolutionScale ?? 1);
   pixi.app.ticker.add((ticker) => {
     const run = runOf();
     if (!run) return;
@@ -295,10 +350,12 @@ function followLanguagePreference(): void {
     const memory = app.unmount();
     app = mountApp(root, session, { scenes, presets }, preferences, {
       stageHosts,
+      performance: performanceReadout.element,
       languages: languageMenu(),
       restore: memory,
     });
     forwardHighlights(app);
+    showBudget();
     for (const condition of ['a', 'b'] as const) {
       const shown = mapShown[condition];
       if (shown.scale !== null) app.maps[condition].setMapScale(shown.scale);
@@ -311,6 +368,15 @@ function followLanguagePreference(): void {
 }
 preferences.listen(() => followLanguagePreference());
 window.addEventListener('languagechange', () => followLanguagePreference());
+
+function readPacketMg(raw: string | null): { value: number | null; problem: string | null } {
+  if (raw === null) return { value: null, problem: null };
+  const value = Number(raw);
+  if (raw.trim() !== '' && Number.isFinite(value) && value >= PACKET_MG_RANGE.min && value <= PACKET_MG_RANGE.max) {
+    return { value, problem: null };
+  }
+  return { value: null, problem: raw.slice(0, 40) };
+}
 
 function findRoot(): HTMLElement {
   const element = document.getElementById('app');

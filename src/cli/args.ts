@@ -65,7 +65,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     const arg = argv[i] as string;
     const [name, inline] =
       arg.startsWith('--') && arg.includes('=') ? (arg.split(/=(.*)/s, 2) as [string, string]) : [arg, undefined];
-    const spec = FLAGS[name];
+    // Own keys only: "toString" or "__proto__" are not flags, whatever a plain object inherits.
+    const spec = Object.hasOwn(FLAGS, name) ? FLAGS[name] : undefined;
     if (!spec) throw new UsageError(`unknown flag ${JSON.stringify(arg)} (see --help)`);
     if (seen.has(name)) throw new UsageError(`${name} given more than once`);
     seen.add(name);

@@ -219,8 +219,3 @@ export function observeSpansMatchViews(scene: {
   }
   return null;
 }
-
-/** Simulated ticks an observe step runs for, in its view's tick (minutes or years). */
-export function observeTicks(run: ObserveStep['run']): number {
-  return run.years ?? run.minutes ?? (run.days ?? 1) * 1440;
-}

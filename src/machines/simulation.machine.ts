@@ -11,8 +11,9 @@
  * effects leave through `emit`, and the wiring (src/main.ts, tests, the CLI) acts on them.
  */
 import { assign, enqueueActions, sendTo, setup } from 'xstate';
+import { observeTicks } from '../lesson/observeTicks';
 import { configAt, presetInputs, sameInputs } from '../lesson/sceneConfig';
-import { observeTicks, type Preset, type Scene, type SceneRegion } from '../lesson/sceneSchema';
+import type { Preset, Scene, SceneRegion } from '../lesson/sceneSchema';
 import { DEFAULT_INPUTS, type InputProblem, type Inputs, validateInputPatch } from '../model/inputs';
 import { advanceClock, MAX_TICKS_PER_FRAME, type Speed, type View } from './clock';
 import { frameSource } from './frameSource';

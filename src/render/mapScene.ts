@@ -99,6 +99,11 @@ export class MapScene {
     destroyTextures(oldTextures);
   }
 
+  /** Draws one packet in `stride` (the adaptive budget); what the model does is unchanged. */
+  setPacketStride(stride: number): void {
+    this.packets.setStride(stride);
+  }
+
   setReducedMotion(reduced: boolean): void {
     this.motion.settings = { ...(reduced ? REDUCED_MOTION : DEFAULT_MOTION) };
   }

@@ -12,6 +12,8 @@ export class PacketLayer {
   private texture: Texture;
   private readonly slots: Particle[] = [];
   private readonly ghosts: Particle[] = [];
+  /** Draw one packet in this many (the adaptive budget's choice; the model still moves them all). */
+  private stride = 1;
 
   constructor(texture: Texture, ghostCount: number) {
     this.texture = texture;
@@ -35,7 +37,7 @@ export class PacketLayer {
     const { mode, x, y } = motion;
     for (let slot = 0; slot < this.slots.length; slot++) {
       const p = this.slots[slot] as Particle;
-      if (slot >= motion.capacity || mode[slot] === MODE_HIDDEN) {
+      if (slot >= motion.capacity || mode[slot] === MODE_HIDDEN || slot % this.stride !== 0) {
         p.alpha = 0;
         continue;
       }
@@ -45,7 +47,7 @@ export class PacketLayer {
     }
     for (let g = 0; g < this.ghosts.length; g++) {
       const p = this.ghosts[g] as Particle;
-      if (motion.ghostKind[g] === 0) {
+      if (motion.ghostKind[g] === 0 || g % this.stride !== 0) {
         p.alpha = 0;
         continue;
       }
@@ -53,6 +55,11 @@ export class PacketLayer {
       p.y = motion.ghostY[g] as number;
       p.alpha = motion.ghostAlpha[g] as number;
     }
+  }
+
+  /** Draws one packet in `stride` from now on (1 = all). */
+  setStride(stride: number): void {
+    this.stride = Math.max(1, Math.floor(stride));
   }
 
   /** Draws every packet with a new texture (a theme change); the old one is the caller's to destroy. */

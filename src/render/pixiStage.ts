@@ -4,6 +4,8 @@
  * Context loss is reported to the caller, which pauses the simulation and shows a notice.
  */
 import { Application, isWebGLSupported } from 'pixi.js';
+// Pixi's shader and particle code without `new Function`, so the Content-Security-Policy needs no 'unsafe-eval'.
+import 'pixi.js/unsafe-eval';
 import { STAGE_HEIGHT, STAGE_WIDTH } from './layout';
 import { type MapTheme, PALETTES } from './palette';
 
@@ -27,6 +29,8 @@ export interface PixiStage {
   restoreContext(): void;
   /** Sets the colour the canvas is cleared to (0xRRGGBB), e.g. PALETTES[theme].background after a theme change. */
   setBackground(color: number): void;
+  /** Multiplies the drawing resolution (the adaptive budget; 1 = the resolution policy's choice). */
+  setResolutionScale(scale: number): void;
   destroy(): void;
 }
 
@@ -58,6 +62,9 @@ export async function startPixiStage(
     antialias: true,
     backgroundColor: PALETTES[theme].background,
     backgroundAlpha: 1,
+    // The map takes no pointer input (its labels are HTML). With Pixi's event features on, its event system keeps
+    // recent pointer events, and through them the elements they hit: after a language switch, a whole old page.
+    eventFeatures: { move: false, globalMove: false, click: false, wheel: false },
   });
   if (app.renderer.name !== 'webgl') {
     app.destroy(true);
@@ -81,10 +88,12 @@ export async function startPixiStage(
   canvas.addEventListener('webglcontextlost', lost);
   canvas.addEventListener('webglcontextrestored', restored);
 
+  // The adaptive budget may draw fewer pixels than the resolution policy allows (never below one per CSS pixel/2).
+  let resolutionScale = 1;
   const fitToHost = (): void => {
     const w = Math.max(1, Math.round(host.clientWidth));
     const h = Math.round((w * STAGE_HEIGHT) / STAGE_WIDTH);
-    app.renderer.resize(w, h, resolutionFor(w, h, window.devicePixelRatio));
+    app.renderer.resize(w, h, resolutionFor(w, h, window.devicePixelRatio) * resolutionScale);
     const scale = w / STAGE_WIDTH;
     app.stage.scale.set(scale);
     events.onScale(scale);
@@ -96,6 +105,11 @@ export async function startPixiStage(
   return {
     app,
     rendererName: app.renderer.name,
+    setResolutionScale(scale) {
+      if (scale === resolutionScale) return;
+      resolutionScale = scale;
+      fitToHost();
+    },
     setBackground(color) {
       app.renderer.background.color = color;
     },

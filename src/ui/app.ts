@@ -16,7 +16,6 @@ import type { Run, Session } from '../session/session';
 import { type BloodPanel, createBloodPanel } from './bloodPanel';
 import { createDayCharts, createYearsCharts } from './charts';
 import { createCompareCharts } from './charts/compareCharts';
-import { createClaimsButton } from './claimsPanel';
 import { conditionLabels, createCompareTable } from './compare/compareTable';
 import { chooseDays } from './compare/differences';
 import { type Condition, createCompareControls } from './compareControls';
@@ -32,7 +31,7 @@ import { installShortcuts, shortcutRows, shortcutTable } from './keyboard';
 import { createLessonPanel } from './lessonPanel';
 import { sharedStateOf } from './linkState';
 import { createLiveSummary, daySentence, yearsSentence } from './liveSummary';
-import { createLegend, createMapLabels, type MapLabels } from './mapLabels';
+import { createLegend, createMapLabels, type MapLabels, showDotMg } from './mapLabels';
 import { Narrator } from './narration/narrator';
 import { createSceneDescription } from './narration/sceneDescription';
 import { createOutcomeTable } from './outcomeTable';
@@ -41,7 +40,7 @@ import type { PreferenceStore } from './preferenceStore';
 import { createPreferencesDialog, type LanguageOption } from './preferencesDialog';
 import { createPresenter, type Presenter } from './presenter';
 import { createScenePicker } from './scenePicker';
-import { createShareDialog } from './shareDialog';
+import type { ShareDialog } from './shareDialog';
 import { createTimeControls } from './timeControls';
 
 /** Day-view drawing scale for artery deposits: the model's rate would show nothing in a day (docs/model.md). */
@@ -76,6 +75,8 @@ export interface AppView {
   onHighlight(listener: (regions: readonly RegionKey[]) => void): void;
   /** Per-frame refresh of the panels (throttled inside). */
   refresh(now: number): void;
+  /** How much calcium one drawn dot stands for now (the adaptive budget may draw one packet in several). */
+  setDotMg(mg: number): void;
   /** Says something to screen readers through the page's status region. */
   announce(message: string): void;
   /** Opens the Preferences dialog; with `field` "language", focus goes to the language menu. */
@@ -98,6 +99,8 @@ export interface AppMemory {
 export interface AppShell {
   /** One host per map, made once: the map's canvas lives in it across rebuilds of the page around it. */
   readonly stageHosts: Readonly<Record<Condition, HTMLElement>>;
+  /** The adaptive budget's readout, shown in Preferences (made once; it outlives rebuilds of the page). */
+  readonly performance?: HTMLElement;
   /** Languages for the Preferences menu (the stored value "auto" follows the device). */
   readonly languages: readonly LanguageOption[];
   readonly restore?: AppMemory;
@@ -144,7 +147,19 @@ export function mountApp(
     status.textContent = message;
   };
   const presenter = createPresenter(root, notify);
-  const shareDialog = createShareDialog(() => sharedStateOf(session, presenter.active));
+  // The Share dialog (with its QR encoder) and the claims checker load on first use: most lessons never open
+  // them, and the first screen should not wait for their code.
+  let shareDialog: ShareDialog | null = null;
+  const openShare = async (opener: HTMLElement): Promise<void> => {
+    const { createShareDialog } = await import('./shareDialog');
+    if (!shareDialog?.element.isConnected)
+      shareDialog = createShareDialog(() => sharedStateOf(session, presenter.active));
+    shareDialog.open(opener);
+  };
+  const openClaims = async (opener: HTMLElement): Promise<void> => {
+    const { openClaimsDialog } = await import('./claimsPanel');
+    openClaimsDialog(opener);
+  };
   const preferencesDialog = createPreferencesDialog({
     get: () => preferences.get(),
     set: (prefs) => {
@@ -155,6 +170,7 @@ export function mountApp(
     },
     soundAvailable: false,
     languages: shell.languages,
+    performance: shell.performance,
   });
   const picker = createScenePicker(library.scenes, library.presets, {
     startScene: (scene) => send({ type: 'lesson.start', scene }),
@@ -167,6 +183,14 @@ export function mountApp(
   const headerButton = (text: string, open: () => void, shortcut?: string): HTMLButtonElement => {
     const b = h('button', { type: 'button', class: 'btn btn-quiet', text, 'aria-keyshortcuts': shortcut });
     b.addEventListener('click', () => open());
+    return b;
+  };
+  /** A header button whose dialog's code is fetched on the first press (a failed fetch is said, not thrown). */
+  const lazyHeaderButton = (text: string, open: (opener: HTMLElement) => Promise<void>): HTMLButtonElement => {
+    const b = h('button', { type: 'button', class: 'btn btn-quiet', text });
+    b.addEventListener('click', () => {
+      open(b).catch(() => notify(t('app.loadFailed')));
+    });
     return b;
   };
   const prefsButton = headerButton(t('prefs.open'), () => preferencesDialog.open());
@@ -190,8 +214,8 @@ export function mountApp(
       'nav',
       { class: 'topbar-actions', 'aria-label': t('app.panels') },
       headerButton(t('scenes.open'), () => picker.open()),
-      headerButton(t('share.open'), () => shareDialog.open()),
-      createClaimsButton(),
+      lazyHeaderButton(t('share.open'), openShare),
+      lazyHeaderButton(t('claims.panel.open'), openClaims),
       headerButton(t('simplified.open'), () => simplifiedDialog.open()),
       prefsButton,
       headerButton(t('help.open'), openHelp, '?'),
@@ -611,6 +635,9 @@ export function mountApp(
       highlightListeners.push(listener);
     },
     announce: notify,
+    setDotMg(mg) {
+      showDotMg(root, mg);
+    },
     openPreferences(field) {
       preferencesDialog.open(prefsButton);
       if (field === 'language') preferencesDialog.focusLanguage();

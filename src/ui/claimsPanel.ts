@@ -384,10 +384,3 @@ export function openClaimsDialog(opener?: HTMLElement | null, mode?: ClaimsMode)
   dialog.open(opener);
   return panel;
 }
-
-/** A header button, "Claims checker", that opens the dialog; styled like the app's other header buttons. */
-export function createClaimsButton(className = 'btn btn-quiet'): HTMLButtonElement {
-  const button = h('button', { type: 'button', class: className, text: say('open') });
-  button.addEventListener('click', () => openClaimsDialog(button));
-  return button;
-}

@@ -42,7 +42,12 @@ export function createDialog(title: string, className = ''): Dialog {
   element.addEventListener('click', (e) => {
     if (e.target === element) element.close();
   });
-  element.addEventListener('close', () => opener?.focus());
+  element.addEventListener('close', () => {
+    opener?.focus();
+    // Forgotten once used: a dialog kept for reuse (evidence, claims) would otherwise keep its opener, and through
+    // the opener's listeners the whole page a language switch has since replaced.
+    opener = null;
+  });
   document.body.append(element);
   made.add(element);
   return {

@@ -12,6 +12,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(
     if (value === undefined || value === false) continue;
     if (name === 'class') el.className = String(value);
     else if (name === 'text') el.textContent = String(value);
+    // Through the CSSOM, which the Content-Security-Policy allows; a style attribute would need 'unsafe-inline'.
+    else if (name === 'style') el.style.cssText = String(value);
     else el.setAttribute(name, value === true ? '' : String(value));
   }
   for (const child of children) {

@@ -7,7 +7,8 @@
 import type { AnyActorRef } from 'xstate';
 import { formatNumber, t } from '../i18n';
 import { localText } from '../lesson/localText';
-import { observeTicks, type PredictStep, type Scene, type SceneStep } from '../lesson/sceneSchema';
+import { observeTicks } from '../lesson/observeTicks';
+import type { PredictStep, Scene, SceneStep } from '../lesson/sceneSchema';
 import { type LessonContext, type LessonPhase, lessonPhase } from '../machines/lesson.machine';
 import type { SimulationEvent } from '../machines/simulation.machine';
 import { h, setText } from './dom';

@@ -44,13 +44,23 @@ export function createLegend(packetMg: number, style = ''): HTMLElement {
       'p',
       {},
       h('span', { class: 'legend-icon legend-packet', 'aria-hidden': 'true' }),
-      t('legend.packet', { mg: formatNumber(packetMg) }),
+      h('span', { class: 'legend-packet-text', text: t('legend.packet', { mg: formatNumber(packetMg) }) }),
     ),
     h('p', {}, h('span', { class: 'legend-icon legend-glu', 'aria-hidden': 'true' }), t('legend.glu')),
     h('p', {}, h('span', { class: 'legend-icon legend-gla', 'aria-hidden': 'true' }), t('legend.gla')),
     h('p', {}, h('span', { class: 'legend-icon legend-bound', 'aria-hidden': 'true' }), t('legend.bound')),
     h('p', {}, h('span', { class: 'legend-icon legend-crystal', 'aria-hidden': 'true' }), t('legend.crystal')),
   );
+}
+
+/**
+ * Says how much calcium one drawn dot stands for, in every legend under `root`: the packet size times the
+ * adaptive budget's stride (drawing one packet in two makes each dot stand for twice as much).
+ */
+export function showDotMg(root: ParentNode, mg: number): void {
+  for (const text of root.querySelectorAll('.legend-packet-text')) {
+    setText(text as HTMLElement, t('legend.packet', { mg: formatNumber(mg) }));
+  }
 }
 
 export function createMapLabels(options: {

@@ -157,3 +157,160 @@ export async function axeViolations(page: Page): Promise<string[]> {
     return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
   }, WCAG_TAGS);
 }
+
+// --- Robustness helpers (fuzz and resilience tests) -----------------------------------------------------------------
+
+/** Prefix of the console error the unhandled-rejection catcher writes, so a report says what kind of error it was. */
+export const UNHANDLED_REJECTION = 'Unhandled promise rejection:';
+
+export interface OpenOptions {
+  readonly viewport?: { width: number; height: number };
+  /** Runs after the page exists and before it loads the app (e.g. `page.clock.install()`). */
+  readonly beforeLoad?: (page: Page) => Promise<void>;
+  /** Appended to the URL, e.g. "#v=1&view=years". */
+  readonly hash?: string;
+}
+
+/**
+ * openApp with two more things recorded in `errors`: unhandled promise rejections (an init script turns each into
+ * a console error, whatever the browser does with them by default) and a crash of the page's renderer process.
+ */
+export async function openWatchedApp(browser: Browser, url: string, options: OpenOptions = {}): Promise<Watched> {
+  const page = await browser.newPage({ viewport: options.viewport ?? { width: 1366, height: 768 }, locale: 'en-US' });
+  const origin = new URL(url).origin;
+  const errors: string[] = [];
+  const foreign: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.stack ?? e.message));
+  page.on('crash', () => errors.push('The page crashed'));
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) foreign.push(u);
+  });
+  await page.addInitScript((prefix) => {
+    window.addEventListener('unhandledrejection', (event) => {
+      const reason = event.reason as { stack?: string } | undefined;
+      console.error(`${prefix} ${reason?.stack ?? String(event.reason)}`);
+    });
+  }, UNHANDLED_REJECTION);
+  await options.beforeLoad?.(page);
+  // Generous: a fresh page fetches every module from the dev server, which takes a while on a busy machine.
+  await page.goto(url + (options.hash ?? ''), { timeout: 90_000 });
+  await page.waitForFunction(
+    () => {
+      const app = (window as unknown as { calciumRoutes?: { rendererName: string | null } }).calciumRoutes;
+      return app?.rendererName != null || document.querySelector('.stage-message') !== null;
+    },
+    undefined,
+    { timeout: 90_000 },
+  );
+  return { page, errors, foreign };
+}
+
+export interface Retained {
+  /** JS heap in use after forced garbage collection, bytes. */
+  readonly heapBytes: number;
+  /** DOM nodes alive (attached or not) after garbage collection. */
+  readonly nodes: number;
+  /** Event listeners registered from JavaScript. */
+  readonly listeners: number;
+  readonly documents: number;
+}
+
+/** What the page still holds after a forced garbage collection (Chrome DevTools Protocol). */
+export async function retained(page: Page): Promise<Retained> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    // Twice: the first pass can leave objects that only become unreachable once finalisers have run.
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = await cdp.send('Runtime.getHeapUsage');
+    const counters = await cdp.send('Memory.getDOMCounters');
+    return {
+      heapBytes: heap.usedSize,
+      nodes: counters.nodes,
+      listeners: counters.jsEventListeners,
+      documents: counters.documents,
+    };
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** A small seeded PRNG (mulberry32): the same seed gives the same sequence in every run. Never Math.random. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Problems with the running session's numbers: calcium not conserved, serum out of range, readouts not finite. */
+export function sessionProblems(page: Page, serumRange: readonly [number, number]): Promise<string[]> {
+  return page.evaluate(([low, high]) => {
+    type Course = {
+      series: { serumCalciumMmolL: number; bonePercentOfStart: number; [k: string]: number }[];
+    } | null;
+    type RunLike = {
+      world: {
+        model: Record<string, unknown>;
+        conservationUnits(): { start: number; eaten: number; now: number };
+        counts: Int32Array;
+        liveCount: number;
+      };
+      day: { today(model: unknown): Record<string, number>; lastDay: Record<string, number> | null };
+      course: Course;
+    };
+    const session = (window as unknown as { calciumRoutes: { session: { a: RunLike; b: RunLike | null } } })
+      .calciumRoutes.session;
+    const problems: string[] = [];
+    const finite = (where: string, value: unknown): void => {
+      if (typeof value === 'number' && !Number.isFinite(value)) problems.push(`${where} is ${value}`);
+    };
+    for (const [name, run] of [
+      ['A', session.a],
+      ['B', session.b],
+    ] as const) {
+      if (!run) continue;
+      const { start, eaten, now } = run.world.conservationUnits();
+      if (now !== start + eaten) problems.push(`${name}: packet units ${now} ≠ start ${start} + eaten ${eaten}`);
+      let counted = 0;
+      for (const n of run.world.counts) counted += n;
+      if (counted !== run.world.liveCount)
+        problems.push(`${name}: counts ${counted} ≠ live packets ${run.world.liveCount}`);
+      for (const [key, value] of Object.entries(run.world.model)) {
+        if (key === 'totals') for (const [k, v] of Object.entries(value as object)) finite(`${name}.totals.${k}`, v);
+        else finite(`${name}.model.${key}`, value);
+      }
+      const today = run.day.today(run.world.model);
+      for (const [key, value] of Object.entries(today)) {
+        // The absorbed share is NaN, by contract, until some calcium has left the gut today.
+        if (key !== 'absorbedShare') finite(`${name}.today.${key}`, value);
+      }
+      const serumNow = today.serumNow ?? Number.NaN;
+      if (!(serumNow >= low && serumNow <= high)) {
+        problems.push(`${name}: serum ${serumNow} mmol/L outside ${low}–${high}`);
+      }
+      for (const [key, value] of Object.entries(run.day.lastDay ?? {})) {
+        if (key !== 'absorbedShare') finite(`${name}.lastDay.${key}`, value);
+      }
+      // The years view's life course, if one was made (reading it never makes one: `course` is the run's own field).
+      // Serum is held to the range only while the skeleton is above the model's own validity floor (40 % of the
+      // start, params.skeletonModelFloor, where it warns "skeleton-depleted"): decades without calcium empty it.
+      for (const point of run.course?.series ?? []) {
+        for (const [key, value] of Object.entries(point)) finite(`${name}.year${point.year}.${key}`, value);
+        const serum = point.serumCalciumMmolL;
+        if (point.bonePercentOfStart >= 40 && !(serum >= low && serum <= high)) {
+          problems.push(`${name}: serum ${serum} mmol/L in year ${point.year} outside ${low}–${high}`);
+        }
+      }
+    }
+    return problems;
+  }, serumRange);
+}

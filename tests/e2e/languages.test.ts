@@ -105,7 +105,10 @@ describe('languages', () => {
       const count = await buttons.count();
       for (let i = 0; i < count; i++) {
         await buttons.nth(i).click();
+        // Some dialogs' code loads on first use: wait for the dialog before closing it.
+        await page.waitForSelector('dialog[open]');
         await page.keyboard.press('Escape');
+        await expect.poll(() => page.locator('dialog[open]').count()).toBe(0);
       }
       for (const scene of ['warfarin', 'ageing-and-menopause']) {
         await page.goto(`${served.url}?${tag}-${scene}#v=1&scene=${scene}&step=0`);
